@@ -1,0 +1,1 @@
+"""PutRight: complaints and feedback case management for UK social housing landlords."""
