@@ -3,6 +3,7 @@
 DATABASE_URL      default sqlite:///var/putright.sqlite3 (the embedded default); postgres://... in production
 SECRET_KEY        required when DEBUG is off
 DEBUG             "1" for local development (make run sets it)
+PUTRIGHT_ALLOW_DEV_SECRET  "1" lets tests and local tools run without a SECRET_KEY (make sets it)
 ALLOWED_HOSTS     comma-separated; default localhost names
 """
 
@@ -20,7 +21,10 @@ DEBUG = os.environ.get("DEBUG", "") == "1"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and os.environ.get("PUTRIGHT_ALLOW_DEV_SECRET") != "1":
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (PUTRIGHT_ALLOW_DEV_SECRET=1 allows a development key, "
+            "as `make test` does)"
+        )
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 

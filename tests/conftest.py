@@ -1,8 +1,4 @@
-import os
-
 import pytest
-
-os.environ.setdefault("PUTRIGHT_ALLOW_DEV_SECRET", "1")
 
 
 @pytest.fixture(autouse=True)
