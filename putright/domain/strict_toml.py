@@ -6,6 +6,7 @@ silently misread rule would put deadlines wrong for every case it governs.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -47,7 +48,9 @@ class StrictTable:
         self.used.add(key)
         if key not in self.data:
             if default is ...:
-                raise self.fail(key, f"is required ({_kind_name(kind)})")
+                near = difflib.get_close_matches(key, [k for k in self.data if k not in self.used], n=1)
+                hint = f"; is {near[0]!r} a misspelling of it?" if near else ""
+                raise self.fail(key, f"is required ({_kind_name(kind)}){hint}")
             return default  # type: ignore[no-any-return]
         value = self.data[key]
         if kind is int and isinstance(value, bool):
