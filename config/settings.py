@@ -26,7 +26,9 @@ if not SECRET_KEY:
             "as `make test` does)"
         )
     SECRET_KEY = "insecure-development-key-never-used-in-production"
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -163,7 +163,9 @@ def cmd_hazard(args: argparse.Namespace) -> int:
     result = hazard_clocks(
         args.kind,
         _date_or_datetime(args.aware, "--aware"),
-        _date(args.investigation_concluded, "--investigation-concluded") if args.investigation_concluded else None,
+        _date(args.investigation_concluded, "--investigation-concluded")
+        if args.investigation_concluded
+        else None,
     )
 
     def text() -> list[str]:
@@ -242,7 +244,11 @@ def describe_profile(profile: Profile) -> str:
             period("acknowledge", stage.acknowledge),
             period("respond", stage.respond),
             f"  extensions: good reason needed above {ext.good_reason_above} working days in all"
-            + (f"; both parties' agreement above {ext.agreement_above}" if ext.agreement_above is not None else "")
+            + (
+                f"; both parties' agreement above {ext.agreement_above}"
+                if ext.agreement_above is not None
+                else ""
+            )
             + (f"; usually at most {ext.usual_max}" if ext.usual_max else "")
             + ("; Ombudsman details in the notice" if ext.ombudsman_details_in_notice else "")
             + f" [{ext.source}]",
@@ -265,8 +271,11 @@ def describe_profile(profile: Profile) -> str:
         "",
         f"Time limit: {profile.time_limit.months} months from {profile.time_limit.counts_from.value}; "
         f"discretion: {'yes' if profile.time_limit.discretion else 'no'}"
-        + (f"; not relied on for {', '.join(profile.time_limit.not_relied_on_for)}"
-           if profile.time_limit.not_relied_on_for else "")
+        + (
+            f"; not relied on for {', '.join(profile.time_limit.not_relied_on_for)}"
+            if profile.time_limit.not_relied_on_for
+            else ""
+        )
         + f" [{profile.time_limit.source}]",
         f"Survey: {profile.survey.trigger} [{profile.survey.source}]",
         "",
@@ -289,7 +298,9 @@ def cmd_holidays_refresh(args: argparse.Namespace) -> int:
     merged, changes = bank_holidays.merge(current, downloaded)
     body = bank_holidays.to_govuk_json(merged)
     target = bank_holidays.DATA_FILE
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as tmp:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
+    ) as tmp:
         tmp.write(body)
     os.replace(tmp.name, target)
     bank_holidays.forget_cached()
@@ -320,11 +331,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("deadlines", help="a complaint stage's deadlines, extensions and breaches")
     p.add_argument("--policy", required=True, help="policy profile name, e.g. hos-code-2024")
     p.add_argument("--stage", required=True, type=int, choices=(1, 2))
-    p.add_argument("--received", required=True, help="stage 1: complaint received; stage 2: escalation requested")
+    p.add_argument(
+        "--received", required=True, help="stage 1: complaint received; stage 2: escalation requested"
+    )
     p.add_argument("--nation", default="england-and-wales", choices=NATIONS)
     p.add_argument("--acknowledged")
     p.add_argument("--logged")
-    p.add_argument("--extension", action="append", default=[], metavar="DAYS:NOTIFIED_DATE[:good-reason|:agreed]")
+    p.add_argument(
+        "--extension", action="append", default=[], metavar="DAYS:NOTIFIED_DATE[:good-reason|:agreed]"
+    )
     p.add_argument("--responded")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_deadlines)
@@ -346,7 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     policy = commands.add_parser("policy", help="policy profiles")
     policy_commands = policy.add_subparsers(dest="policy_command", required=True, parser_class=_Parser)
-    p = policy_commands.add_parser("check", help="the Code 2024 provisions a profile falls short of (exit 1 if any)")
+    p = policy_commands.add_parser(
+        "check", help="the Code 2024 provisions a profile falls short of (exit 1 if any)"
+    )
     p.add_argument("name")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_policy_check)

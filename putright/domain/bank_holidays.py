@@ -70,7 +70,9 @@ def parse(raw: Any, source: str) -> dict[str, tuple[BankHoliday, ...]]:
                 raise CalendarError(f"{at}: 'date' {text!r} is not in YYYY-MM-DD form")
             if day in events:
                 raise CalendarError(f"{at}: {text} appears twice")
-            events[day] = BankHoliday(day, title.strip(), notes if isinstance(notes, str) else "", bunting is True)
+            events[day] = BankHoliday(
+                day, title.strip(), notes if isinstance(notes, str) else "", bunting is True
+            )
         if not events:
             raise CalendarError(f"{where}: no events")
         result[nation] = tuple(sorted(events.values(), key=lambda h: h.day))
@@ -113,7 +115,9 @@ class YearChange:
     removed: tuple[BankHoliday, ...]
 
 
-def merge(current: BankHolidays, downloaded: BankHolidays) -> tuple[dict[str, tuple[BankHoliday, ...]], list[YearChange]]:
+def merge(
+    current: BankHolidays, downloaded: BankHolidays
+) -> tuple[dict[str, tuple[BankHoliday, ...]], list[YearChange]]:
     """Replace, nation by nation, the years `downloaded` covers; keep the other years of `current`."""
     merged: dict[str, tuple[BankHoliday, ...]] = {}
     changes: list[YearChange] = []

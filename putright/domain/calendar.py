@@ -70,7 +70,9 @@ class WorkingDayCount:
         """One phrase naming the bank holidays and closure days skipped and counting the weekend days."""
         skipped = self.skipped()
         weekend = sum(1 for s in skipped if s.reason in ("Saturday", "Sunday"))
-        named = [f"{s.reason} ({s.day.isoformat()})" for s in skipped if s.reason not in ("Saturday", "Sunday")]
+        named = [
+            f"{s.reason} ({s.day.isoformat()})" for s in skipped if s.reason not in ("Saturday", "Sunday")
+        ]
         parts = []
         if weekend:
             parts.append(f"{weekend} weekend day{'s' if weekend != 1 else ''}")
@@ -124,7 +126,9 @@ class WorkingCalendar:
     def with_closures(self, closures: Mapping[date, str]) -> WorkingCalendar:
         """The same calendar with a landlord's closure days (date -> reason) added."""
         merged = {**self.closures, **closures}
-        return WorkingCalendar(self.nation, self.bank_holidays, first=self.first, last=self.last, closures=merged)
+        return WorkingCalendar(
+            self.nation, self.bank_holidays, first=self.first, last=self.last, closures=merged
+        )
 
     # -- single days ---------------------------------------------------------------------------------------
 
@@ -195,7 +199,9 @@ class WorkingCalendar:
             raise self._past_the_data(f"{days} working days from {start.isoformat()}")
         return WorkingDayCount(event, start, days, date.fromordinal(self._working[index]), self)
 
-    def working_days_between(self, start: date, end: date, rule: DayZero = DayZero.EVENT_DATE) -> WorkingDayCount:
+    def working_days_between(
+        self, start: date, end: date, rule: DayZero = DayZero.EVENT_DATE
+    ) -> WorkingDayCount:
         """How many working days `end` is after `start`: the N for which `end` is "working day N".
 
         Counts the working days after day 0 up to and including `end`; zero when `end` is not after day 0.

@@ -75,7 +75,9 @@ PROVISIONS: tuple[Provision, ...] = (
     Provision(
         "2.3",
         "Consider discretion to accept complaints made outside the time limit where there are good reasons",
-        lambda p: None if p.time_limit.discretion else "the profile allows no discretion beyond its time limit",
+        lambda p: (
+            None if p.time_limit.discretion else "the profile allows no discretion beyond its time limit"
+        ),
     ),
     Provision(
         "5.11",
@@ -120,7 +122,9 @@ PROVISIONS: tuple[Provision, ...] = (
     Provision(
         "6.13",
         "The stage 2 handler is not the person who handled the complaint at stage 1",
-        lambda p: None if p.stage2.handler_must_differ else "the profile lets the stage 1 handler take stage 2",
+        lambda p: (
+            None if p.stage2.handler_must_differ else "the profile lets the stage 1 handler take stage 2"
+        ),
     ),
     Provision(
         "6.14",

@@ -36,22 +36,28 @@ def end_of_day(day: date) -> datetime:
     return datetime.combine(day, END_OF_DAY, tzinfo=LONDON)
 
 
-def counting_start(calendar: WorkingCalendar, counting: DayCounting, event: date | datetime) -> tuple[date, str]:
+def counting_start(
+    calendar: WorkingCalendar, counting: DayCounting, event: date | datetime
+) -> tuple[date, str]:
     """Day 0 for an event, under the profile's day-counting rule, and a sentence saying why if it moved."""
     day = local_date(event)
     if counting.day_zero is DayZero.EVENT_DATE:
         return day, ""
-    if isinstance(event, datetime) and counting.cutoff is not None:
-        if event.astimezone(LONDON).time() >= counting.cutoff:
-            zero = calendar.day_zero(day + timedelta(days=1), DayZero.NEXT_WORKING_DAY)
-            return zero, f"received after the {counting.cutoff:%H:%M} cut-off, so deemed received on {zero}"
+    if isinstance(event, datetime) and counting.cutoff and event.astimezone(LONDON).time() >= counting.cutoff:
+        zero = calendar.day_zero(day + timedelta(days=1), DayZero.NEXT_WORKING_DAY)
+        return zero, f"received after the {counting.cutoff:%H:%M} cut-off, so deemed received on {zero}"
     zero = calendar.day_zero(day, DayZero.NEXT_WORKING_DAY)
     if zero != day:
-        return zero, f"{day} is not a working day ({calendar.is_working_day(day).reason}), so deemed to be {zero}"
+        return (
+            zero,
+            f"{day} is not a working day ({calendar.is_working_day(day).reason}), so deemed to be {zero}",
+        )
     return zero, ""
 
 
-def period_end(calendar: WorkingCalendar, counting: DayCounting, period: Period, event: date | datetime) -> tuple[date, str]:
+def period_end(
+    calendar: WorkingCalendar, counting: DayCounting, period: Period, event: date | datetime
+) -> tuple[date, str]:
     """The last day of `period` counted from `event`, and a phrase explaining the count."""
     if period.unit is Unit.HOURS:
         raise CalendarError("an allowance in hours ends at an instant, not on a day: use hours_after()")
@@ -220,8 +226,10 @@ def _late_by(calendar: WorkingCalendar, due: date, actual: date) -> str:
 def _extension_rule(profile: Profile, stage: int, total: int, extension: Extension) -> None:
     rules = profile.stage(stage).extension
     has_reason = extension.justification in (Justification.GOOD_REASON, Justification.AGREED)
-    if rules.agreement_above is not None and total > rules.agreement_above and (
-        extension.justification is not Justification.AGREED
+    if (
+        rules.agreement_above is not None
+        and total > rules.agreement_above
+        and (extension.justification is not Justification.AGREED)
     ):
         raise ExtensionRefusedError(
             f"extension of {extension.days} working days notified on {extension.notified} refused: "
@@ -274,11 +282,15 @@ def stage_deadlines(profile: Profile, calendar: WorkingCalendar, facts: StageFac
         )
 
     base_date, provisional, assumption = _respond_base(profile, facts, ack_due)
-    respond_due, why = period_end(calendar, counting, stage.respond, base_date if base_date else facts.received)
+    respond_due, why = period_end(
+        calendar, counting, stage.respond, base_date if base_date else facts.received
+    )
     if assumption:
         explanation.append(assumption)
     respond_reason = f"{why} ({stage.respond.source})"
-    explanation.append(f"Respond by {respond_due}{' (provisional)' if provisional else ''}: {respond_reason}.")
+    explanation.append(
+        f"Respond by {respond_due}{' (provisional)' if provisional else ''}: {respond_reason}."
+    )
 
     outcomes, respond_due, late_notice = _apply_extensions(profile, calendar, facts, respond_due, explanation)
     respond_by = Deadline(respond_due, explanation[-1], provisional)
@@ -316,19 +328,29 @@ def _respond_base(profile: Profile, facts: StageFacts, ack_due: date) -> tuple[d
     if base is Base.ACKNOWLEDGED:
         if facts.acknowledged:
             return facts.acknowledged, False, ""
-        return ack_due, True, (
-            f"Not yet acknowledged: the response clock assumes acknowledgement on the acknowledge-by date {ack_due}."
+        return (
+            ack_due,
+            True,
+            (
+                f"Not yet acknowledged: the response clock assumes acknowledgement on the acknowledge-by date {ack_due}."
+            ),
         )
     if base is Base.LOGGED:
         if facts.logged:
             return facts.logged, False, ""
         if facts.acknowledged:
-            return facts.acknowledged, True, (
-                f"Logging date not given: taken as the acknowledgement date {facts.acknowledged}, "
-                "as logging and acknowledgement go together under this policy."
+            return (
+                facts.acknowledged,
+                True,
+                (
+                    f"Logging date not given: taken as the acknowledgement date {facts.acknowledged}, "
+                    "as logging and acknowledgement go together under this policy."
+                ),
             )
-        return ack_due, True, (
-            f"Not yet logged: the response clock assumes logging on the acknowledge-by date {ack_due}."
+        return (
+            ack_due,
+            True,
+            (f"Not yet logged: the response clock assumes logging on the acknowledge-by date {ack_due}."),
         )
     return None, False, ""
 
@@ -399,7 +421,9 @@ def _escalate_by(
     due, why = period_end(calendar, profile.day_counting, escalation.window, facts.responded)
     sentence = f"Escalate by {due}: {why} ({escalation.window.source})."
     if escalation.window_from_works and facts.works_completed:
-        works_due, works_why = period_end(calendar, profile.day_counting, escalation.window_from_works, facts.works_completed)
+        works_due, works_why = period_end(
+            calendar, profile.day_counting, escalation.window_from_works, facts.works_completed
+        )
         if works_due > due:
             due = works_due
             sentence = f"Escalate by {due}: {works_why} ({escalation.window_from_works.source})."
@@ -423,10 +447,14 @@ def no_contact_closure(profile: Profile, calendar: WorkingCalendar, letter_sent:
     if period is None:
         return None
     due, why = period_end(calendar, profile.day_counting, period, letter_sent)
-    return Deadline(due, f"Close without contact after {due}: {why} ({period.source}). {profile.no_contact.late_reply}.")
+    return Deadline(
+        due, f"Close without contact after {due}: {why} ({period.source}). {profile.no_contact.late_reply}."
+    )
 
 
-def clarification_contact_by(profile: Profile, calendar: WorkingCalendar, received: date | datetime) -> Deadline | None:
+def clarification_contact_by(
+    profile: Profile, calendar: WorkingCalendar, received: date | datetime
+) -> Deadline | None:
     """The end of the window for contacting the customer about an unclear complaint, where the policy sets one."""
     period = profile.clarification.window
     if period is None:

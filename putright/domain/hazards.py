@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from putright.domain.bank_holidays import calendar_for
-from putright.domain.calendar import WorkingCalendar
+from putright.domain.calendar import DayZero, WorkingCalendar
 from putright.domain.deadlines import LONDON, hours_after, local_date, period_end
 from putright.domain.errors import DomainError, ImpossibleDatesError
 from putright.domain.periods import Base, Period, Unit
 from putright.domain.profiles import DayCounting
-from putright.domain.calendar import DayZero
 from putright.domain.strict_toml import StrictTable, read_toml
 
 HAZARDS_FILE = Path(__file__).parent / "data" / "awaabs-law.toml"
@@ -69,11 +68,15 @@ def parse_hazard_rules(data: dict[str, Any], file: Path) -> HazardRules:
             duty.done()
         if not duties:
             raise table.fail("duties", "list at least one duty")
-        hazards.append(Hazard(table.text("kind"), table.text("label"), table.get("applies_from", date), tuple(duties)))
+        hazards.append(
+            Hazard(table.text("kind"), table.text("label"), table.get("applies_from", date), tuple(duties))
+        )
         table.done()
     if not hazards:
         raise top.fail("hazards", "list at least one hazard")
-    rules = HazardRules(top.text("title"), top.get("in_force_from", date), top.text("calendar"), tuple(hazards))
+    rules = HazardRules(
+        top.text("title"), top.get("in_force_from", date), top.text("calendar"), tuple(hazards)
+    )
     top.done()
     return rules
 
@@ -148,7 +151,9 @@ def hazard_clocks(
         if period.unit is Unit.HOURS:
             due_at = hours_after(instant, period.amount)
             text = f"{period.amount} hours from {instant.isoformat()}"
-            clocks.append(HazardClock(duty.code, duty.label, due_at, f"{duty.label} by {due_at.isoformat()}: {text}."))
+            clocks.append(
+                HazardClock(duty.code, duty.label, due_at, f"{duty.label} by {due_at.isoformat()}: {text}.")
+            )
             continue
         if period.base is Base.INVESTIGATION_CONCLUDED:
             if investigation_concluded is None:
@@ -158,7 +163,9 @@ def hazard_clocks(
             event = aware_day
         due, why = period_end(calendar, _COUNTING, period, event)
         clocks.append(HazardClock(duty.code, duty.label, due, f"{duty.label} by {due}: {why}."))
-    if investigation_concluded is None and any(d.within.base is Base.INVESTIGATION_CONCLUDED for d in hazard.duties):
+    if investigation_concluded is None and any(
+        d.within.base is Base.INVESTIGATION_CONCLUDED for d in hazard.duties
+    ):
         explanation.append("Give the date the investigation concluded for the clocks that run from it.")
     explanation.extend(c.explanation for c in clocks)
     return HazardClocks(hazard, instant, tuple(clocks), tuple(explanation), tuple(warnings))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,9 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
 
     cl = top.table("clarification")
     assert cl is not None
-    clarification = Clarification(cl.period("window", optional=True, bases=(Base.RECEIVED,)), cl.text("source"))
+    clarification = Clarification(
+        cl.period("window", optional=True, bases=(Base.RECEIVED,)), cl.text("source")
+    )
     cl.done()
 
     es = top.table("escalation")
@@ -411,7 +414,7 @@ class ProfileRegistry:
             by_name.setdefault(profile.name, []).append(profile)
         for name, versions in by_name.items():
             versions.sort(key=lambda p: p.effective_from)
-            for earlier, later in zip(versions, versions[1:], strict=False):
+            for earlier, later in pairwise(versions):
                 if later.version <= earlier.version or later.effective_from == earlier.effective_from:
                     raise ProfileError(
                         f"{later.path.name}: key 'version': profile {name!r} versions must increase with "

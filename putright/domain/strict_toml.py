@@ -93,10 +93,14 @@ class StrictTable:
         for index, item in enumerate(raw):
             if not isinstance(item, dict):
                 raise self.fail(f"{key}[{index}]", "expected a table")
-            result.append(StrictTable(item, f"{self.path + '.' if self.path else ''}{key}[{index}]", self.file))
+            result.append(
+                StrictTable(item, f"{self.path + '.' if self.path else ''}{key}[{index}]", self.file)
+            )
         return result
 
-    def period(self, key: str, *, optional: bool = False, bases: Iterable[Base] | None = None) -> Period | None:
+    def period(
+        self, key: str, *, optional: bool = False, bases: Iterable[Base] | None = None
+    ) -> Period | None:
         sub = self.table(key, optional=optional)
         if sub is None:
             return None
@@ -116,9 +120,17 @@ class StrictTable:
     def done(self) -> None:
         unknown = sorted(set(self.data) - self.used)
         if unknown:
-            raise self.fail(unknown[0], "unknown key (check the spelling against docs/domain/policy-profiles.md)")
+            raise self.fail(
+                unknown[0], "unknown key (check the spelling against docs/domain/policy-profiles.md)"
+            )
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "a string", int: "a whole number", bool: "true or false", dict: "a table", list: "a list",
-            date: "a date (YYYY-MM-DD)"}.get(kind, kind.__name__)
+    return {
+        str: "a string",
+        int: "a whole number",
+        bool: "true or false",
+        dict: "a table",
+        list: "a list",
+        date: "a date (YYYY-MM-DD)",
+    }.get(kind, kind.__name__)

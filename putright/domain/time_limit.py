@@ -36,7 +36,9 @@ class TimeLimitDecision:
         }
 
 
-def time_limit_decision(profile: Profile, *, received: date, occurred: date, aware: date | None = None) -> TimeLimitDecision:
+def time_limit_decision(
+    profile: Profile, *, received: date, occurred: date, aware: date | None = None
+) -> TimeLimitDecision:
     """Decide the time limit for a complaint received on `received` about an issue on `occurred`.
 
     From 1 April 2024 the Code's floor applies whatever the profile says: 12 months from the later of the
@@ -44,7 +46,9 @@ def time_limit_decision(profile: Profile, *, received: date, occurred: date, awa
     refusal where the profile allows discretion: the decision says so.
     """
     if occurred > received:
-        raise ImpossibleDatesError(f"the issue on {occurred} is after the complaint was received on {received}")
+        raise ImpossibleDatesError(
+            f"the issue on {occurred} is after the complaint was received on {received}"
+        )
     if aware is not None and aware < occurred:
         raise ImpossibleDatesError(f"became aware on {aware}, before the issue occurred on {occurred}")
     if aware is not None and aware > received:
@@ -76,12 +80,18 @@ def time_limit_decision(profile: Profile, *, received: date, occurred: date, awa
             f"(instead of {profile.name}'s {limit.months} months)"
         )
     else:
-        base = "the issue" if counts_from is TimeLimitBase.ISSUE else "the later of the issue and the resident becoming aware"
+        base = (
+            "the issue"
+            if counts_from is TimeLimitBase.ISSUE
+            else "the later of the issue and the resident becoming aware"
+        )
         rule = f"{profile.name}: {months} months from {base} ({limit.source})"
 
     explanation = [f"Counted from {start}: {start_phrase}."]
     clamp = " (the month has no such day, so its last day)" if limit_date.day != start.day else ""
-    explanation.append(f"{months} calendar months later is {limit_date}{clamp}, the last day within the limit.")
+    explanation.append(
+        f"{months} calendar months later is {limit_date}{clamp}, the last day within the limit."
+    )
     if within:
         explanation.append(f"Received on {received}: within the limit.")
     else:
@@ -95,4 +105,6 @@ def time_limit_decision(profile: Profile, *, received: date, occurred: date, awa
             explanation.append(
                 f"{profile.name} does not rely on the time limit for {' or '.join(limit.not_relied_on_for)}."
             )
-    return TimeLimitDecision(within, limit_date, start, rule, limit.discretion, tuple(explanation), tuple(warnings))
+    return TimeLimitDecision(
+        within, limit_date, start, rule, limit.discretion, tuple(explanation), tuple(warnings)
+    )

@@ -1,9 +1,9 @@
 """The `putright` command's interface, which other tools rely on."""
 
 import json
-from datetime import date
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,9 +25,19 @@ def run_json(capsys, *argv):
 
 
 def test_deadlines_json_has_the_documented_keys(capsys):
-    result = run_json(capsys, "deadlines", "--policy", "hos-code-2024", "--stage", "1", "--received", "2026-03-31")
-    assert {"policy", "stage", "acknowledge_by", "respond_by", "respond_by_provisional", "escalate_by", "breaches",
-            "explanation"} <= set(result)
+    result = run_json(
+        capsys, "deadlines", "--policy", "hos-code-2024", "--stage", "1", "--received", "2026-03-31"
+    )
+    assert {
+        "policy",
+        "stage",
+        "acknowledge_by",
+        "respond_by",
+        "respond_by_provisional",
+        "escalate_by",
+        "breaches",
+        "explanation",
+    } <= set(result)
     assert (result["policy"], result["stage"]) == ("hos-code-2024", 1)
     assert (result["acknowledge_by"], result["respond_by"]) == ("2026-04-09", "2026-04-23")
     assert result["respond_by_provisional"] is True
@@ -38,9 +48,22 @@ def test_deadlines_json_has_the_documented_keys(capsys):
 
 def test_deadlines_with_stacked_extensions_and_a_late_response(capsys):
     result = run_json(
-        capsys, "deadlines", "--policy", "brighter-places-2022", "--stage", "2", "--received", "2026-12-21",
-        "--acknowledged", "2026-12-23", "--extension", "10:2027-01-20:good-reason", "--extension", "5:2027-02-01:agreed",
-        "--responded", "2027-02-15",
+        capsys,
+        "deadlines",
+        "--policy",
+        "brighter-places-2022",
+        "--stage",
+        "2",
+        "--received",
+        "2026-12-21",
+        "--acknowledged",
+        "2026-12-23",
+        "--extension",
+        "10:2027-01-20:good-reason",
+        "--extension",
+        "5:2027-02-01:agreed",
+        "--responded",
+        "2027-02-15",
     )
     assert result["acknowledge_by"] == "2026-12-24"
     assert result["respond_by"] == "2027-02-11"
@@ -52,22 +75,42 @@ def test_deadlines_with_stacked_extensions_and_a_late_response(capsys):
 
 def test_deadlines_escalate_by_for_a_stage1_response(capsys):
     result = run_json(
-        capsys, "deadlines", "--policy", "brighter-places-2022", "--stage", "1", "--received", "2026-03-31",
-        "--logged", "2026-04-01", "--responded", "2026-04-16",
+        capsys,
+        "deadlines",
+        "--policy",
+        "brighter-places-2022",
+        "--stage",
+        "1",
+        "--received",
+        "2026-03-31",
+        "--logged",
+        "2026-04-01",
+        "--responded",
+        "2026-04-16",
     )
     assert result["escalate_by"] == "2026-05-08"
 
 
 def test_deadlines_scotland(capsys):
     result = run_json(
-        capsys, "deadlines", "--policy", "hos-code-2024", "--stage", "1", "--received", "2026-06-08",
-        "--nation", "scotland",
+        capsys,
+        "deadlines",
+        "--policy",
+        "hos-code-2024",
+        "--stage",
+        "1",
+        "--received",
+        "2026-06-08",
+        "--nation",
+        "scotland",
     )
     assert result["acknowledge_by"] == "2026-06-16"
 
 
 def test_deadlines_text_output(capsys):
-    code, out, _ = run(capsys, "deadlines", "--policy", "great-places", "--stage", "1", "--received", "2026-12-24")
+    code, out, _ = run(
+        capsys, "deadlines", "--policy", "great-places", "--stage", "1", "--received", "2026-12-24"
+    )
     assert code == 0
     assert "Acknowledge by:  2027-01-05" in out
     assert "Explanation:" in out
@@ -79,14 +122,58 @@ def test_deadlines_text_output(capsys):
         (["--policy", "nope", "--stage", "1", "--received", "2026-03-31"], "unknown policy 'nope'"),
         (["--policy", "hos-code-2024", "--stage", "1", "--received", "2026-02-30"], "is not a real date"),
         (["--policy", "hos-code-2024", "--stage", "1", "--received", "31/03/2026"], "is not a real date"),
-        (["--policy", "hos-code-2024", "--stage", "1", "--received", "2026-03-31", "--acknowledged", "2026-03-30"],
-         "acknowledged on 2026-03-30 is before the complaint was received on 2026-03-31"),
-        (["--policy", "brighter-places-2022", "--stage", "2", "--received", "2026-12-21", "--extension", "10:2027-01-20"],
-         "refused: brighter-places-2022 stage 2: every extension needs a recorded good reason"),
-        (["--policy", "hos-code-2024", "--stage", "1", "--received", "2026-03-31", "--extension", "ten:2026-04-01"],
-         "is not a whole number"),
-        (["--policy", "hos-code-2024", "--stage", "1", "--received", "2026-03-31", "--extension", "5:2026-04-01:maybe"],
-         "'maybe' is not 'good-reason' or 'agreed'"),
+        (
+            [
+                "--policy",
+                "hos-code-2024",
+                "--stage",
+                "1",
+                "--received",
+                "2026-03-31",
+                "--acknowledged",
+                "2026-03-30",
+            ],
+            "acknowledged on 2026-03-30 is before the complaint was received on 2026-03-31",
+        ),
+        (
+            [
+                "--policy",
+                "brighter-places-2022",
+                "--stage",
+                "2",
+                "--received",
+                "2026-12-21",
+                "--extension",
+                "10:2027-01-20",
+            ],
+            "refused: brighter-places-2022 stage 2: every extension needs a recorded good reason",
+        ),
+        (
+            [
+                "--policy",
+                "hos-code-2024",
+                "--stage",
+                "1",
+                "--received",
+                "2026-03-31",
+                "--extension",
+                "ten:2026-04-01",
+            ],
+            "is not a whole number",
+        ),
+        (
+            [
+                "--policy",
+                "hos-code-2024",
+                "--stage",
+                "1",
+                "--received",
+                "2026-03-31",
+                "--extension",
+                "5:2026-04-01:maybe",
+            ],
+            "'maybe' is not 'good-reason' or 'agreed'",
+        ),
         (["--policy", "hos-code-2024", "--stage", "3", "--received", "2026-03-31"], "invalid choice"),
         (["--policy", "hos-code-2024", "--stage", "1"], "required: --received"),
         (["--policy", "hos-code-2024", "--stage", "1", "--received", "2031-01-06"], "no bank-holiday data"),
@@ -103,7 +190,14 @@ def test_deadlines_refusals_exit_2_with_one_line(capsys, argv, message):
 
 def test_time_limit_json(capsys):
     result = run_json(
-        capsys, "time-limit", "--policy", "brighter-places-2022", "--received", "2026-06-01", "--occurred", "2025-09-15"
+        capsys,
+        "time-limit",
+        "--policy",
+        "brighter-places-2022",
+        "--received",
+        "2026-06-01",
+        "--occurred",
+        "2025-09-15",
     )
     assert result["within_limit"] is True
     assert result["limit_date"] == "2026-09-15"
@@ -113,8 +207,16 @@ def test_time_limit_json(capsys):
 
 def test_time_limit_before_the_floor(capsys):
     result = run_json(
-        capsys, "time-limit", "--policy", "brighter-places-2022", "--received", "2024-03-01", "--occurred", "2023-08-15",
-        "--aware", "2023-09-01",
+        capsys,
+        "time-limit",
+        "--policy",
+        "brighter-places-2022",
+        "--received",
+        "2024-03-01",
+        "--occurred",
+        "2023-08-15",
+        "--aware",
+        "2023-09-01",
     )
     assert result["within_limit"] is False
     assert result["limit_date"] == "2024-02-15"
@@ -127,11 +229,21 @@ def test_hazard_emergency_json(capsys):
 
 def test_hazard_damp_mould_json(capsys):
     result = run_json(
-        capsys, "hazard", "--kind", "damp-mould", "--aware", "2026-12-23", "--investigation-concluded", "2027-01-06"
+        capsys,
+        "hazard",
+        "--kind",
+        "damp-mould",
+        "--aware",
+        "2026-12-23",
+        "--investigation-concluded",
+        "2027-01-06",
     )
-    assert (result["investigate_by"], result["summary_by"], result["make_safe_by"], result["further_work_start_by"]) == (
-        "2027-01-11", "2027-01-11", "2027-01-13", "2027-01-13"
-    )
+    assert (
+        result["investigate_by"],
+        result["summary_by"],
+        result["make_safe_by"],
+        result["further_work_start_by"],
+    ) == ("2027-01-11", "2027-01-11", "2027-01-13", "2027-01-13")
 
 
 def test_hazard_bad_datetime_exits_2(capsys):
@@ -177,7 +289,10 @@ def test_policy_show_lists_every_parameter_with_unit_base_and_source(capsys):
 def test_policy_list(capsys):
     code, out, _ = run(capsys, "policy", "list")
     assert code == 0
-    assert "hos-code-2024 version 1 (in force from 2024-04-01): Housing Ombudsman Complaint Handling Code 2024 (meets the Code)" in out
+    assert (
+        "hos-code-2024 version 1 (in force from 2024-04-01): Housing Ombudsman Complaint Handling Code 2024 (meets the Code)"
+        in out
+    )
 
 
 @pytest.fixture
@@ -224,7 +339,9 @@ def test_console_script_is_installed_and_never_prints_a_traceback():
     assert script.exists(), "make install should install the putright console script"
     done = subprocess.run(
         [str(script), "deadlines", "--policy", "hos-code-2024", "--stage", "1", "--received", "not-a-date"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "putright: --received: 'not-a-date' is not a real date in YYYY-MM-DD form"

@@ -40,19 +40,27 @@ def test_bank_holiday_data_includes_substitute_and_one_off_days(nation, day, tit
 
 def _govuk(events_by_nation):
     return {
-        nation: {"division": nation, "events": [
-            {"title": t, "date": d, "notes": n, "bunting": True} for d, t, n in events_by_nation.get(nation, [])
-        ]}
+        nation: {
+            "division": nation,
+            "events": [
+                {"title": t, "date": d, "notes": n, "bunting": True}
+                for d, t, n in events_by_nation.get(nation, [])
+            ],
+        }
         for nation in NATIONS
     }
 
 
 def test_merge_replaces_the_years_a_download_covers_and_keeps_older_years():
     current = bank_holidays.parse(
-        _govuk({n: [("2018-12-25", "Christmas Day", ""), ("2029-12-25", "Christmas Day", "")] for n in NATIONS}), "current"
+        _govuk(
+            {n: [("2018-12-25", "Christmas Day", ""), ("2029-12-25", "Christmas Day", "")] for n in NATIONS}
+        ),
+        "current",
     )
     downloaded = bank_holidays.parse(
-        _govuk({n: [("2029-12-25", "Christmas Day", ""), ("2029-12-26", "Boxing Day", "")] for n in NATIONS}), "new"
+        _govuk({n: [("2029-12-25", "Christmas Day", ""), ("2029-12-26", "Boxing Day", "")] for n in NATIONS}),
+        "new",
     )
     merged, changes = bank_holidays.merge(current, downloaded)
     assert [h.day for h in merged["scotland"]] == [D("2018-12-25"), D("2029-12-25"), D("2029-12-26")]
@@ -66,7 +74,10 @@ def test_merge_replaces_the_years_a_download_covers_and_keeps_older_years():
     [
         ([], "expected a JSON object keyed by division"),
         ({"england-and-wales": {"division": "england-and-wales", "events": []}}, "missing division"),
-        (_govuk({n: [("2026-02-30", "Bad", "")] for n in NATIONS}), r"events\[0\]: 'date' '2026-02-30' is not a real"),
+        (
+            _govuk({n: [("2026-02-30", "Bad", "")] for n in NATIONS}),
+            r"events\[0\]: 'date' '2026-02-30' is not a real",
+        ),
         (_govuk({n: [("2026-12-25", "", "")] for n in NATIONS}), "'title' must be a non-empty string"),
         (_govuk({n: [("2026-12-25", "A", ""), ("2026-12-25", "B", "")] for n in NATIONS}), "appears twice"),
         (_govuk({"scotland": [("2026-12-25", "A", "")]}), "england-and-wales: no events"),

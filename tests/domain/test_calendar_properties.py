@@ -34,7 +34,9 @@ def naive_add(nation: str, start: date, days: int, rule: DayZero) -> date:
 @settings(max_examples=300)
 @given(nations, dates, counts, rules)
 def test_add_working_days_matches_a_day_by_day_count(nation, start, days, rule):
-    assert calendar_for(nation).add_working_days(start, days, rule).end == naive_add(nation, start, days, rule)
+    assert calendar_for(nation).add_working_days(start, days, rule).end == naive_add(
+        nation, start, days, rule
+    )
 
 
 @given(nations, dates, st.integers(min_value=1, max_value=60), rules)
@@ -76,7 +78,9 @@ def test_add_inverts_between_for_a_working_end(nation, start, offset):
     else:
         # Otherwise the count reaches the last working day up to the end (or day 0 itself).
         assert result <= end
-        assert not any(calendar.is_working_day(result + timedelta(days=i)) for i in range(1, (end - result).days + 1))
+        assert not any(
+            calendar.is_working_day(result + timedelta(days=i)) for i in range(1, (end - result).days + 1)
+        )
 
 
 @given(nations, dates, st.integers(min_value=1, max_value=60))

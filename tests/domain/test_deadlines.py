@@ -28,7 +28,9 @@ def profile(name, on="2026-01-01"):
 
 
 def deadlines(name, stage, received, calendar=EW, **facts):
-    return stage_deadlines(profile(name, received), calendar, StageFacts(stage=stage, received=D(received), **facts))
+    return stage_deadlines(
+        profile(name, received), calendar, StageFacts(stage=stage, received=D(received), **facts)
+    )
 
 
 # -- acknowledgement -------------------------------------------------------------------------------------
@@ -51,7 +53,9 @@ def test_acknowledge_by_counts_working_days_from_receipt(policy, stage, received
 
 def test_acknowledge_by_uses_the_nation_calendar():
     scotland = calendar_for("scotland")
-    assert deadlines("hos-code-2024", 1, "2026-06-08", calendar=scotland).acknowledge_by.due == D("2026-06-16")
+    assert deadlines("hos-code-2024", 1, "2026-06-08", calendar=scotland).acknowledge_by.due == D(
+        "2026-06-16"
+    )
     assert deadlines("hos-code-2024", 1, "2026-06-08").acknowledge_by.due == D("2026-06-15")
 
 
@@ -75,7 +79,9 @@ def test_respond_by_assumes_acknowledgement_on_the_acknowledge_by_date_and_is_pr
     result = deadlines("hos-code-2024", 1, "2026-03-31")
     assert result.respond_by.due == D("2026-04-23")
     assert result.respond_by.provisional
-    assert any("assumes acknowledgement on the acknowledge-by date 2026-04-09" in e for e in result.explanation)
+    assert any(
+        "assumes acknowledgement on the acknowledge-by date 2026-04-09" in e for e in result.explanation
+    )
 
 
 def test_brighter_places_stage1_respond_by_runs_from_logging():
@@ -123,7 +129,11 @@ def test_response_on_the_deadline_is_on_time():
 
 def test_extension_within_the_code_allowance_needs_no_reason():
     result = deadlines(
-        "hos-code-2024", 1, "2026-03-31", acknowledged=D("2026-04-02"), extensions=(Extension(10, D("2026-04-15")),)
+        "hos-code-2024",
+        1,
+        "2026-03-31",
+        acknowledged=D("2026-04-02"),
+        extensions=(Extension(10, D("2026-04-15")),),
     )
     # 10 working days from 20 April, skipping the early May bank holiday (4 May).
     assert result.respond_by.due == D("2026-05-05")
@@ -131,13 +141,21 @@ def test_extension_within_the_code_allowance_needs_no_reason():
 
 def test_stacked_extensions_beyond_the_code_allowance_need_a_good_reason():
     first = Extension(10, D("2026-04-15"))
-    with pytest.raises(ExtensionRefusedError, match="more than 10 working days need a good reason.*Code 6.4"):
+    with pytest.raises(
+        ExtensionRefusedError, match=r"more than 10 working days need a good reason.*Code 6\.4"
+    ):
         deadlines(
-            "hos-code-2024", 1, "2026-03-31", acknowledged=D("2026-04-02"),
+            "hos-code-2024",
+            1,
+            "2026-03-31",
+            acknowledged=D("2026-04-02"),
             extensions=(first, Extension(5, D("2026-05-01"))),
         )
     result = deadlines(
-        "hos-code-2024", 1, "2026-03-31", acknowledged=D("2026-04-02"),
+        "hos-code-2024",
+        1,
+        "2026-03-31",
+        acknowledged=D("2026-04-02"),
         extensions=(first, Extension(5, D("2026-05-01"), GOOD)),
     )
     assert result.respond_by.due == D("2026-05-12")
@@ -147,14 +165,18 @@ def test_stacked_extensions_beyond_the_code_allowance_need_a_good_reason():
 def test_brighter_places_every_extension_needs_a_good_reason():
     with pytest.raises(ExtensionRefusedError, match="every extension needs a recorded good reason"):
         deadlines("brighter-places-2022", 2, "2026-12-21", extensions=(Extension(10, D("2027-01-20")),))
-    result = deadlines("brighter-places-2022", 2, "2026-12-21", extensions=(Extension(10, D("2027-01-20"), GOOD),))
+    result = deadlines(
+        "brighter-places-2022", 2, "2026-12-21", extensions=(Extension(10, D("2027-01-20"), GOOD),)
+    )
     assert result.respond_by.due == D("2027-02-04")
 
 
 def test_brighter_places_stage2_extensions_over_10_days_need_both_parties_agreement():
     first = Extension(10, D("2027-01-20"), GOOD)
     with pytest.raises(ExtensionRefusedError, match="only when both parties agree"):
-        deadlines("brighter-places-2022", 2, "2026-12-21", extensions=(first, Extension(5, D("2027-02-01"), GOOD)))
+        deadlines(
+            "brighter-places-2022", 2, "2026-12-21", extensions=(first, Extension(5, D("2027-02-01"), GOOD))
+        )
     result = deadlines(
         "brighter-places-2022", 2, "2026-12-21", extensions=(first, Extension(5, D("2027-02-01"), AGREED))
     )
@@ -164,21 +186,31 @@ def test_brighter_places_stage2_extensions_over_10_days_need_both_parties_agreem
 def test_brighter_places_stage1_extensions_up_to_20_days_with_good_reason_over_20_agreed():
     facts = {"logged": D("2026-04-01")}  # respond by 2026-04-17
     ok = deadlines(
-        "brighter-places-2022", 1, "2026-03-31", **facts,
+        "brighter-places-2022",
+        1,
+        "2026-03-31",
+        **facts,
         extensions=(Extension(10, D("2026-04-16"), GOOD), Extension(10, D("2026-04-30"), GOOD)),
     )
     # 17 April + 10 WD = 1 May; + 10 WD, skipping the 4 May bank holiday = 18 May.
     assert ok.respond_by.due == D("2026-05-18")
     with pytest.raises(ExtensionRefusedError, match="more than 20 working days only when both parties agree"):
         deadlines(
-            "brighter-places-2022", 1, "2026-03-31", **facts,
+            "brighter-places-2022",
+            1,
+            "2026-03-31",
+            **facts,
             extensions=(Extension(15, D("2026-04-16"), GOOD), Extension(6, D("2026-05-01"), GOOD)),
         )
 
 
 def test_extension_notified_after_the_deadline_does_not_move_it_and_the_breach_stands():
     result = deadlines(
-        "hos-code-2024", 1, "2026-03-31", acknowledged=D("2026-04-02"), extensions=(Extension(10, D("2026-04-21")),)
+        "hos-code-2024",
+        1,
+        "2026-03-31",
+        acknowledged=D("2026-04-02"),
+        extensions=(Extension(10, D("2026-04-21")),),
     )
     assert result.respond_by.due == D("2026-04-20")
     assert [o.applied for o in result.extensions] == [False]
@@ -190,7 +222,11 @@ def test_extension_notified_after_the_deadline_does_not_move_it_and_the_breach_s
 
 def test_extension_notified_on_the_deadline_day_moves_it():
     result = deadlines(
-        "hos-code-2024", 1, "2026-03-31", acknowledged=D("2026-04-02"), extensions=(Extension(10, D("2026-04-20")),)
+        "hos-code-2024",
+        1,
+        "2026-03-31",
+        acknowledged=D("2026-04-02"),
+        extensions=(Extension(10, D("2026-04-20")),),
     )
     assert result.respond_by.due == D("2026-05-05")
     assert result.breaches == ()
@@ -200,7 +236,9 @@ def test_extension_notified_on_the_deadline_day_moves_it():
 
 
 def test_escalate_by_is_the_end_of_the_brighter_places_window_with_a_code_floor_warning():
-    result = deadlines("brighter-places-2022", 1, "2026-03-31", logged=D("2026-04-01"), responded=D("2026-04-16"))
+    result = deadlines(
+        "brighter-places-2022", 1, "2026-03-31", logged=D("2026-04-01"), responded=D("2026-04-16")
+    )
     assert result.escalate_by is not None
     assert result.escalate_by.due == D("2026-05-08")
     assert any("(5.11)" in w and "not refused" in w for w in result.warnings)
@@ -208,14 +246,20 @@ def test_escalate_by_is_the_end_of_the_brighter_places_window_with_a_code_floor_
 
 def test_escalate_by_counts_from_completed_agreed_works_when_later():
     result = deadlines(
-        "brighter-places-2022", 1, "2026-03-31", logged=D("2026-04-01"), responded=D("2026-04-16"),
+        "brighter-places-2022",
+        1,
+        "2026-03-31",
+        logged=D("2026-04-01"),
+        responded=D("2026-04-16"),
         works_completed=D("2026-06-01"),
     )
     assert result.escalate_by.due == D("2026-06-22")
 
 
 def test_no_code_floor_warning_for_cases_received_before_april_2024():
-    result = deadlines("brighter-places-2022", 1, "2023-05-02", logged=D("2023-05-02"), responded=D("2023-05-10"))
+    result = deadlines(
+        "brighter-places-2022", 1, "2023-05-02", logged=D("2023-05-02"), responded=D("2023-05-10")
+    )
     assert result.escalate_by is not None
     assert result.warnings == ()
 
@@ -228,7 +272,9 @@ def test_no_escalation_window_where_the_policy_sets_none(policy):
 
 
 def test_stage2_is_the_final_stage():
-    result = deadlines("hos-code-2024", 2, "2026-03-31", acknowledged=D("2026-04-02"), responded=D("2026-04-16"))
+    result = deadlines(
+        "hos-code-2024", 2, "2026-03-31", acknowledged=D("2026-04-02"), responded=D("2026-04-16")
+    )
     assert result.escalate_by is None
     assert any("final stage" in e for e in result.explanation)
 
@@ -256,7 +302,8 @@ def test_impossible_dates_are_refused(facts):
 def test_naive_datetime_is_refused():
     with pytest.raises(ImpossibleDatesError, match="no timezone"):
         stage_deadlines(
-            profile("hos-code-2024"), EW,
+            profile("hos-code-2024"),
+            EW,
             StageFacts(stage=1, received=datetime(2026, 3, 31, 9, 0)),  # noqa: DTZ001
         )
 

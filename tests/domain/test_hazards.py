@@ -66,9 +66,18 @@ def test_hazard_list_is_data_and_a_malformed_entry_is_rejected_naming_the_key():
                 "kind": "excess-cold",
                 "label": "Excess cold",
                 "applies_from": D("2026-10-01"),
-                "duties": [{"code": "investigate", "label": "Investigate", "within": {"amount": 2, "unit": "hours",
-                                                                                        "from": "investigation_concluded",
-                                                                                        "source": "s"}}],
+                "duties": [
+                    {
+                        "code": "investigate",
+                        "label": "Investigate",
+                        "within": {
+                            "amount": 2,
+                            "unit": "hours",
+                            "from": "investigation_concluded",
+                            "source": "s",
+                        },
+                    }
+                ],
             }
         ],
     }

@@ -10,7 +10,13 @@ import pytest
 from putright.domain.code_check import check_profile
 from putright.domain.errors import ProfileError, UnknownPolicyError
 from putright.domain.periods import Base, Period, Unit
-from putright.domain.profiles import POLICIES_DIR, LateEscalation, ProfileRegistry, default_registry, load_profile
+from putright.domain.profiles import (
+    POLICIES_DIR,
+    LateEscalation,
+    ProfileRegistry,
+    default_registry,
+    load_profile,
+)
 
 D = date.fromisoformat
 
@@ -25,16 +31,23 @@ def test_the_three_shipped_profiles_load():
 
 def test_every_profile_states_unit_and_base_of_every_clock():
     brighter = latest("brighter-places-2022")
-    assert brighter.stage1.respond == Period(10, Unit.WORKING_DAYS, Base.LOGGED, brighter.stage1.respond.source)
+    assert brighter.stage1.respond == Period(
+        10, Unit.WORKING_DAYS, Base.LOGGED, brighter.stage1.respond.source
+    )
     assert brighter.stage2.acknowledge.amount == 3
     assert brighter.escalation.window.base is Base.RESPONSE_SENT
     assert brighter.escalation.window_from_works.base is Base.AGREED_WORKS_COMPLETED
     assert brighter.no_contact.closure.base is Base.NO_CONTACT_LETTER_SENT
-    assert brighter.restrictions.review == Period(3, Unit.MONTHS, Base.RESTRICTION_STARTED, brighter.restrictions.review.source)
+    assert brighter.restrictions.review == Period(
+        3, Unit.MONTHS, Base.RESTRICTION_STARTED, brighter.restrictions.review.source
+    )
     great = latest("great-places")
     assert great.colleague_complaints.respond.amount == 10
     assert [b.code for b in great.referral_bodies] == [
-        "housing-ombudsman", "property-ombudsman", "new-homes-ombudsman", "building-safety-regulator",
+        "housing-ombudsman",
+        "property-ombudsman",
+        "new-homes-ombudsman",
+        "building-safety-regulator",
     ]
 
 
@@ -74,19 +87,25 @@ def _variant(**changes):
     if "respond1" in changes:
         stage1 = dataclasses.replace(stage1, respond=changes.pop("respond1"))
     if "ext1" in changes:
-        stage1 = dataclasses.replace(stage1, extension=dataclasses.replace(stage1.extension, **changes.pop("ext1")))
+        stage1 = dataclasses.replace(
+            stage1, extension=dataclasses.replace(stage1.extension, **changes.pop("ext1"))
+        )
     if "ack2" in changes:
         stage2 = dataclasses.replace(stage2, acknowledge=changes.pop("ack2"))
     if "respond2" in changes:
         stage2 = dataclasses.replace(stage2, respond=changes.pop("respond2"))
     if "ext2" in changes:
-        stage2 = dataclasses.replace(stage2, extension=dataclasses.replace(stage2.extension, **changes.pop("ext2")))
+        stage2 = dataclasses.replace(
+            stage2, extension=dataclasses.replace(stage2.extension, **changes.pop("ext2"))
+        )
     if "handler_must_differ" in changes:
         stage2 = dataclasses.replace(stage2, handler_must_differ=changes.pop("handler_must_differ"))
     escalation = dataclasses.replace(code.escalation, **changes.pop("escalation", {}))
     time_limit = dataclasses.replace(code.time_limit, **changes.pop("time_limit", {}))
     assert not changes
-    return dataclasses.replace(code, stage1=stage1, stage2=stage2, escalation=escalation, time_limit=time_limit)
+    return dataclasses.replace(
+        code, stage1=stage1, stage2=stage2, escalation=escalation, time_limit=time_limit
+    )
 
 
 WD = Unit.WORKING_DAYS
@@ -138,22 +157,47 @@ def policy_copy(tmp_path):
 @pytest.mark.parametrize(
     ("transform", "message"),
     [
-        (lambda s: s.replace("amount = 5, unit", "amount = 0, unit", 1), "key 'stage1.acknowledge.amount': must be at least 1"),
-        (lambda s: s.replace('unit = "working_days", from = "received"', 'unit = "fortnights", from = "received"', 1),
-         "key 'stage1.acknowledge.unit': 'fortnights' is not one of"),
-        (lambda s: s.replace('from = "acknowledged"', 'from = "resolved"', 1), "key 'stage1.respond.from': 'resolved'"),
-        (lambda s: s.replace('from = "acknowledged"', 'from = "response_sent"', 1),
-         "key 'stage1.respond.from': 'response_sent' cannot be used here"),
-        (lambda s: s.replace("months = 12", "months = \"twelve\""), "key 'time_limit.months': expected a whole number"),
-        (lambda s: s.replace("months = 12", "monthz = 12"), "key 'time_limit.months': is required .*is 'monthz' a misspelling of it"),
+        (
+            lambda s: s.replace("amount = 5, unit", "amount = 0, unit", 1),
+            "key 'stage1.acknowledge.amount': must be at least 1",
+        ),
+        (
+            lambda s: s.replace(
+                'unit = "working_days", from = "received"', 'unit = "fortnights", from = "received"', 1
+            ),
+            "key 'stage1.acknowledge.unit': 'fortnights' is not one of",
+        ),
+        (
+            lambda s: s.replace('from = "acknowledged"', 'from = "resolved"', 1),
+            "key 'stage1.respond.from': 'resolved'",
+        ),
+        (
+            lambda s: s.replace('from = "acknowledged"', 'from = "response_sent"', 1),
+            "key 'stage1.respond.from': 'response_sent' cannot be used here",
+        ),
+        (
+            lambda s: s.replace("months = 12", 'months = "twelve"'),
+            "key 'time_limit.months': expected a whole number",
+        ),
+        (
+            lambda s: s.replace("months = 12", "monthz = 12"),
+            "key 'time_limit.months': is required .*is 'monthz' a misspelling of it",
+        ),
         (lambda s: s.replace("[survey]\n", "[survey]\ncolour = 1\n"), "key 'survey.colour': unknown key"),
         (lambda s: s.replace("discretion = true\n", ""), "key 'time_limit.discretion': is required"),
-        (lambda s: s.replace('name = "hos-code-2024"', 'name = "other"'), "key 'name': 'other' does not match"),
+        (
+            lambda s: s.replace('name = "hos-code-2024"', 'name = "other"'),
+            "key 'name': 'other' does not match",
+        ),
         (lambda s: s.replace("[survey]", "[survey"), "not valid TOML"),
-        (lambda s: s.replace('code = "housing-ombudsman"', 'code = "ombudsman"'),
-         "key 'referral_bodies': must include the Housing Ombudsman"),
-        (lambda s: s.replace("good_reason_above = 10", "good_reason_above = 10\nagreement_above = 5"),
-         "key 'stage1.extension.agreement_above': \\(5\\) must not be below"),
+        (
+            lambda s: s.replace('code = "housing-ombudsman"', 'code = "ombudsman"'),
+            "key 'referral_bodies': must include the Housing Ombudsman",
+        ),
+        (
+            lambda s: s.replace("good_reason_above = 10", "good_reason_above = 10\nagreement_above = 5"),
+            "key 'stage1.extension.agreement_above': \\(5\\) must not be below",
+        ),
     ],
 )
 def test_malformed_profile_is_rejected_naming_the_file_and_key(policy_copy, transform, message):
@@ -165,7 +209,9 @@ def test_malformed_profile_is_rejected_naming_the_file_and_key(policy_copy, tran
 def test_profile_versions_the_one_in_force_on_the_receipt_date_governs(tmp_path):
     shutil.copy(POLICIES_DIR / "great-places.toml", tmp_path / "great-places.toml")
     text = (POLICIES_DIR / "great-places.toml").read_text(encoding="utf-8")
-    v2 = text.replace("version = 1", "version = 2").replace("effective_from = 2024-04-01", "effective_from = 2027-01-01")
+    v2 = text.replace("version = 1", "version = 2").replace(
+        "effective_from = 2024-04-01", "effective_from = 2027-01-01"
+    )
     (tmp_path / "great-places.v2.toml").write_text(v2, encoding="utf-8")
     registry = ProfileRegistry.from_directory(tmp_path)
     assert registry.in_force("great-places", D("2026-12-31")).version == 1
@@ -186,7 +232,9 @@ def test_profile_versions_must_increase_with_their_dates(tmp_path):
 
 
 def test_unknown_policy_lists_the_known_ones():
-    with pytest.raises(UnknownPolicyError, match="known policies: brighter-places-2022, great-places, hos-code-2024"):
+    with pytest.raises(
+        UnknownPolicyError, match="known policies: brighter-places-2022, great-places, hos-code-2024"
+    ):
         default_registry().latest("brighter")
 
 

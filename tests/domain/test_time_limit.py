@@ -13,7 +13,9 @@ D = date.fromisoformat
 
 def decide(policy, received, occurred, aware=None):
     profile = default_registry().in_force(policy, D(received))
-    return time_limit_decision(profile, received=D(received), occurred=D(occurred), aware=D(aware) if aware else None)
+    return time_limit_decision(
+        profile, received=D(received), occurred=D(occurred), aware=D(aware) if aware else None
+    )
 
 
 def test_code_time_limit_counts_12_months_from_the_later_of_issue_and_awareness():
