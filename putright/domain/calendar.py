@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from putright.domain.errors import CalendarError
 
@@ -50,9 +51,12 @@ class SkippedDay:
     reason: str
 
 
-@dataclass(frozen=True)
-class WorkingDayCount:
-    """A count of working days from one date to another, able to list the days it skipped."""
+class WorkingDayCount(NamedTuple):
+    """A count of working days from one date to another, able to list the days it skipped.
+
+    A named tuple rather than a dataclass: one is made for every deadline of every case, and building a
+    tuple costs a fraction of a frozen dataclass.
+    """
 
     start: date
     """The date given (the event)."""
@@ -60,7 +64,7 @@ class WorkingDayCount:
     """The date counted from: the event itself, or the next working day under `DayZero.NEXT_WORKING_DAY`."""
     days: int
     end: date
-    calendar: WorkingCalendar = field(repr=False, compare=False)
+    calendar: WorkingCalendar
 
     def skipped(self) -> list[SkippedDay]:
         """The non-working days passed over between day 0 (exclusive) and the end (inclusive)."""
@@ -119,6 +123,7 @@ class WorkingCalendar:
                 working.append(ordinal)
             ranks.append(len(working))
         self._rank = ranks
+        self._span = len(ranks)
         """_rank[i]: how many working days fall on or before the (base + i)th day."""
         self._working = working
         """Ordinals of the working days, in order."""
@@ -189,15 +194,23 @@ class WorkingCalendar:
 
     def add_working_days(self, event: date, days: int, rule: DayZero = DayZero.EVENT_DATE) -> WorkingDayCount:
         """Working day number `days` counted from `event` (day 0), e.g. the last day of "within 5 working days"."""
-        if days < 0:
-            raise CalendarError(f"cannot add a negative number of working days ({days})")
-        start = self.day_zero(event, rule)
-        if days == 0:
-            return WorkingDayCount(event, start, 0, start, self)
-        index = self._rank[start.toordinal() - self._base] + days - 1
-        if index >= len(self._working):
-            raise self._past_the_data(f"{days} working days from {start.isoformat()}")
-        return WorkingDayCount(event, start, days, date.fromordinal(self._working[index]), self)
+        start = event if rule is DayZero.EVENT_DATE else self.day_zero(event, rule)
+        return WorkingDayCount(event, start, days, self.working_day(start, days), self)
+
+    def working_day(self, day_zero: date, days: int) -> date:
+        """Working day number `days` after `day_zero`: the bare date, for hot paths that explain later."""
+        offset = day_zero.toordinal() - self._base
+        if offset < 0 or offset >= self._span:
+            self._offset(day_zero)  # raises the coverage error
+        if days <= 0:
+            if days < 0:
+                raise CalendarError(f"cannot add a negative number of working days ({days})")
+            return day_zero
+        working = self._working
+        index = self._rank[offset] + days - 1
+        if index >= len(working):
+            raise self._past_the_data(f"{days} working days from {day_zero.isoformat()}")
+        return date.fromordinal(working[index])
 
     def working_days_between(
         self, start: date, end: date, rule: DayZero = DayZero.EVENT_DATE

@@ -7,13 +7,13 @@ a breach is only ever a breach "by the dates given".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from putright.domain.calendar import NATION_NAMES, DayZero, WorkingCalendar, add_months
+from putright.domain.calendar import NATION_NAMES, DayZero, WorkingCalendar, WorkingDayCount, add_months
 from putright.domain.errors import CalendarError, ExtensionRefusedError, ImpossibleDatesError
 from putright.domain.periods import Base, Period, Unit
 from putright.domain.profiles import CODE_FLOOR_FROM, DayCounting, LateEscalation, Profile
@@ -55,31 +55,61 @@ def counting_start(
     return zero, ""
 
 
-def period_end(
+class Reckoning(NamedTuple):
+    """How a date was reached from an event. The sentence is built only when read: deadlines are
+    recomputed for every case whenever a fact changes, and most are never explained to anyone."""
+
+    period: Period
+    event: date
+    end: date
+    calendar: WorkingCalendar | None
+    """The calendar a working-day count used; None for calendar units."""
+    zero: date
+    """Day 0: the event's date, or the day it is deemed to happen under the next-working-day convention."""
+    moved: str
+    """Why day 0 differs from the event's date."""
+
+    @property
+    def count(self) -> WorkingDayCount | None:
+        if self.calendar is None:
+            return None
+        return WorkingDayCount(self.event, self.zero, self.period.amount, self.end, self.calendar)
+
+    def describe(self) -> str:
+        period = self.period
+        text = f"{period.unit.phrase(period.amount)} from {period.base.phrase} on {self.event}"
+        if self.moved:
+            text += f" ({self.moved})"
+        count = self.count
+        if count is not None:
+            return f"{text}, {count.describe_skipped()}"
+        if period.unit is Unit.MONTHS and self.end.day != self.event.day:
+            text += f"; the month has no day {self.event.day}, so its last day"
+        return text
+
+
+def reckon(
     calendar: WorkingCalendar, counting: DayCounting, period: Period, event: date | datetime
-) -> tuple[date, str]:
-    """The last day of `period` counted from `event`, and a phrase explaining the count."""
-    if period.unit is Unit.HOURS:
-        raise CalendarError("an allowance in hours ends at an instant, not on a day: use hours_after()")
-    if period.unit is Unit.WORKING_DAYS:
+) -> Reckoning:
+    """The last day of `period` counted from `event`, with how it was reached."""
+    unit = period.unit
+    if unit is Unit.WORKING_DAYS:
+        if counting.day_zero is DayZero.EVENT_DATE and type(event) is date:
+            return Reckoning(period, event, calendar.working_day(event, period.amount), calendar, event, "")
         zero, moved = counting_start(calendar, counting, event)
-        count = calendar.add_working_days(zero, period.amount)
-        phrase = f"{period.unit.phrase(period.amount)} from {period.base.phrase} on {local_date(event)}"
-        phrase += f" ({moved})" if moved else ""
-        return count.end, f"{phrase}, {count.describe_skipped()}"
+        return Reckoning(
+            period, local_date(event), calendar.working_day(zero, period.amount), calendar, zero, moved
+        )
     day = local_date(event)
-    if period.unit is Unit.CALENDAR_DAYS:
+    if unit is Unit.CALENDAR_DAYS:
         end = day + timedelta(days=period.amount)
-    elif period.unit is Unit.WEEKS:
+    elif unit is Unit.WEEKS:
         end = day + timedelta(weeks=period.amount)
-    else:
+    elif unit is Unit.MONTHS:
         end = add_months(day, period.amount)
-        if end.day != day.day:
-            return end, (
-                f"{period.unit.phrase(period.amount)} from {period.base.phrase} on {day}; the month has no "
-                f"day {day.day}, so its last day"
-            )
-    return end, f"{period.unit.phrase(period.amount)} from {period.base.phrase} on {day}"
+    else:
+        raise CalendarError("an allowance in hours ends at an instant, not on a day: use hours_after()")
+    return Reckoning(period, day, end, None, day, "")
 
 
 def hours_after(instant: datetime, hours: int) -> datetime:
@@ -123,15 +153,27 @@ class StageFacts:
     """The stage 1 receipt date, which decides whether the Code's floor applies; defaults to `received`."""
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
+    label: str
+    """What is due, as a sentence opens: "Acknowledge by", "Respond by"."""
     due: date
-    explanation: str
+    reckoning: Reckoning
     provisional: bool = False
+    """The clock runs from an event not yet recorded, assumed to happen on time."""
+    note: str = ""
 
     @property
     def due_at(self) -> datetime:
         return end_of_day(self.due)
+
+    @property
+    def explanation(self) -> str:
+        provisional = " (provisional)" if self.provisional else ""
+        reckoned = self.reckoning.end
+        text = f"{self.label} {reckoned}{provisional}: {self.reckoning.describe()} ({self.reckoning.period.source})."
+        if self.due != reckoned:
+            text += f" Extended to {self.due}, as follows."
+        return f"{text} {self.note}" if self.note else text
 
 
 @dataclass(frozen=True)
@@ -140,21 +182,100 @@ class ExtensionOutcome:
     applied: bool
     respond_by_before: date
     respond_by_after: date
-    note: str
+    total: int
+    """Working days of applied extension at this stage so far, this one included."""
+    count: WorkingDayCount | None
+    source: str
+
+    @property
+    def note(self) -> str:
+        e = self.extension
+        if not self.applied:
+            return (
+                f"Extension of {e.days} working days notified on {e.notified}, after the respond-by date "
+                f"{self.respond_by_before}: recorded, but it does not move the deadline."
+            )
+        how = {
+            Justification.NONE: "",
+            Justification.GOOD_REASON: " with a good reason recorded",
+            Justification.AGREED: " agreed by both parties",
+        }[e.justification]
+        skipped = self.count.describe_skipped() if self.count else ""
+        return (
+            f"Respond by {self.respond_by_after}: extended by {e.days} working days{how}, notified on {e.notified}, "
+            f"from {self.respond_by_before}, {skipped} ({self.total} working days of extension in all; {self.source})."
+        )
 
 
-@dataclass(frozen=True)
-class StageDeadlines:
+class StageDeadlines(NamedTuple):
+    """A stage's deadlines. A named tuple, like the values in it, because one is made per stage per
+    case whenever a fact changes; the explanation is built only when read."""
+
     profile: Profile
-    nation: str
     facts: StageFacts
+    calendar: WorkingCalendar
     acknowledge_by: Deadline
     respond_by: Deadline
     escalate_by: Deadline | None
     extensions: tuple[ExtensionOutcome, ...]
     breaches: tuple[str, ...]
-    explanation: tuple[str, ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...]
+
+    @property
+    def nation(self) -> str:
+        return self.calendar.nation
+
+    @property
+    def explanation(self) -> tuple[str, ...]:
+        """Plain sentences, in order, that let anyone check every date against a calendar."""
+        counting = self.profile.day_counting
+        closures = " and the landlord's closure days" if self.calendar.closures else ""
+        convention = (
+            "day 0 is the date of the event and day 1 the first working day after it"
+            if counting.day_zero is DayZero.EVENT_DATE
+            else "an event on a non-working day is deemed to happen on the next working day, which is day 0"
+        )
+        lines = [
+            f"Governed by {self.profile.label}.",
+            f"Working days in {NATION_NAMES[self.nation]}: Monday to Friday except bank holidays{closures}; "
+            f"{convention}; each deadline ends at 23:59 UK time.",
+            self.acknowledge_by.explanation,
+        ]
+        assumption = self._respond_assumption()
+        if assumption:
+            lines.append(assumption)
+        lines.append(self.respond_by.explanation)
+        lines.extend(o.note for o in self.extensions)
+        lines.extend(self._escalation_lines())
+        return tuple(lines)
+
+    def _respond_assumption(self) -> str:
+        if not self.respond_by.provisional:
+            return ""
+        base = self.respond_by.reckoning.event
+        if self.profile.stage(self.facts.stage).respond.base is Base.ACKNOWLEDGED:
+            return f"Not yet acknowledged: the response clock assumes acknowledgement on the acknowledge-by date {base}."
+        if self.facts.acknowledged:
+            return (
+                f"Logging date not given: taken as the acknowledgement date {base}, as logging and "
+                "acknowledgement go together under this policy."
+            )
+        return f"Not yet logged: the response clock assumes logging on the acknowledge-by date {base}."
+
+    def _escalation_lines(self) -> list[str]:
+        if self.facts.stage == 2:
+            return [
+                "Stage 2 is the final stage: after its response the customer may refer the complaint to the "
+                "Housing Ombudsman."
+            ]
+        if self.facts.responded is None:
+            return []
+        if self.escalate_by is None:
+            return [
+                f"No escalation window: {self.profile.name} sets none, so a request for stage 2 at any time goes to "
+                "a decision with reasons (Code 5.11)."
+            ]
+        return [self.escalate_by.explanation]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -184,22 +305,33 @@ class StageDeadlines:
         }
 
 
+def _received(stage: int) -> str:
+    return "the complaint was received" if stage == 1 else "the escalation request was received"
+
+
 def _check_dates(facts: StageFacts) -> date:
-    received = local_date(facts.received)
-    what = "the complaint was received" if facts.stage == 1 else "the escalation request was received"
-    for label, value in (
-        ("logged", facts.logged),
-        ("acknowledged", facts.acknowledged),
-        ("responded", facts.responded),
-        *(("extension notified", e.notified) for e in facts.extensions),
+    received = facts.received if type(facts.received) is date else local_date(facts.received)
+    logged, acknowledged, responded = facts.logged, facts.acknowledged, facts.responded
+    if (
+        (logged is not None and logged < received)
+        or (acknowledged is not None and acknowledged < received)
+        or (responded is not None and responded < received)
     ):
-        if value is not None and value < received:
-            raise ImpossibleDatesError(f"{label} on {value} is before {what} on {received}")
+        label, value = next(
+            (k, v)
+            for k, v in (("logged", logged), ("acknowledged", acknowledged), ("responded", responded))
+            if v is not None and v < received
+        )
+        raise ImpossibleDatesError(f"{label} on {value} is before {_received(facts.stage)} on {received}")
     if facts.responded and facts.acknowledged and facts.responded < facts.acknowledged:
         raise ImpossibleDatesError(
             f"responded on {facts.responded} is before the acknowledgement on {facts.acknowledged}"
         )
     for extension in facts.extensions:
+        if extension.notified < received:
+            raise ImpossibleDatesError(
+                f"extension notified on {extension.notified} is before {_received(facts.stage)} on {received}"
+            )
         if extension.days < 1:
             raise ImpossibleDatesError(f"an extension must add at least 1 working day, not {extension.days}")
         if facts.responded and extension.notified > facts.responded:
@@ -256,45 +388,24 @@ def stage_deadlines(profile: Profile, calendar: WorkingCalendar, facts: StageFac
     but does not move it: the breach stands.
     """
     received = _check_dates(facts)
-    stage = profile.stage(facts.stage)
+    stage = profile.stage1 if facts.stage == 1 else profile.stage(facts.stage)
     counting = profile.day_counting
-    closures = " and the landlord's closure days" if calendar.closures else ""
-    convention = (
-        "day 0 is the date of the event and day 1 the first working day after it"
-        if counting.day_zero is DayZero.EVENT_DATE
-        else "an event on a non-working day is deemed to happen on the next working day, which is day 0"
-    )
-    explanation = [
-        f"Governed by {profile.label}.",
-        f"Working days in {NATION_NAMES[calendar.nation]}: Monday to Friday except bank holidays{closures}; "
-        f"{convention}; each deadline ends at 23:59 UK time.",
-    ]
     breaches: list[str] = []
-    warnings: list[str] = []
 
-    ack_due, why = period_end(calendar, counting, stage.acknowledge, facts.received)
-    acknowledge_by = Deadline(ack_due, f"Acknowledge by {ack_due}: {why} ({stage.acknowledge.source}).")
-    explanation.append(acknowledge_by.explanation)
-    if facts.acknowledged and facts.acknowledged > ack_due:
+    ack = reckon(calendar, counting, stage.acknowledge, facts.received)
+    acknowledge_by = Deadline("Acknowledge by", ack.end, ack)
+    if facts.acknowledged and facts.acknowledged > ack.end:
         breaches.append(
             f"Stage {facts.stage} acknowledged on {facts.acknowledged}, "
-            f"{_late_by(calendar, ack_due, facts.acknowledged)}: it was due by {ack_due}."
+            f"{_late_by(calendar, ack.end, facts.acknowledged)}: it was due by {ack.end}."
         )
 
-    base_date, provisional, assumption = _respond_base(profile, facts, ack_due)
-    respond_due, why = period_end(
-        calendar, counting, stage.respond, base_date if base_date else facts.received
-    )
-    if assumption:
-        explanation.append(assumption)
-    respond_reason = f"{why} ({stage.respond.source})"
-    explanation.append(
-        f"Respond by {respond_due}{' (provisional)' if provisional else ''}: {respond_reason}."
-    )
-
-    outcomes, respond_due, late_notice = _apply_extensions(profile, calendar, facts, respond_due, explanation)
-    respond_by = Deadline(respond_due, explanation[-1], provisional)
-
+    base, provisional = _respond_base(stage.respond.base, facts, ack.end)
+    respond = reckon(calendar, counting, stage.respond, base)
+    outcomes: tuple[ExtensionOutcome, ...] = ()
+    respond_due, late_notice = respond.end, None
+    if facts.extensions:
+        outcomes, respond_due, late_notice = _apply_extensions(profile, calendar, facts, respond.end)
     if facts.responded and facts.responded > respond_due:
         breaches.append(
             f"Stage {facts.stage} response sent on {facts.responded}, "
@@ -306,136 +417,67 @@ def stage_deadlines(profile: Profile, calendar: WorkingCalendar, facts: StageFac
             f"No stage {facts.stage} response by {respond_due}: the extension notified on {late_notice} came "
             "after that date, so it does not move it and the breach stands."
         )
+    respond_by = Deadline("Respond by", respond_due, respond, provisional)
 
-    escalate_by = _escalate_by(profile, calendar, facts, received, explanation, warnings)
+    escalate_by, warnings = _escalate_by(profile, calendar, facts, received)
     return StageDeadlines(
-        profile=profile,
-        nation=calendar.nation,
-        facts=facts,
-        acknowledge_by=acknowledge_by,
-        respond_by=respond_by,
-        escalate_by=escalate_by,
-        extensions=tuple(outcomes),
-        breaches=tuple(breaches),
-        explanation=tuple(explanation),
-        warnings=tuple(warnings),
+        profile, facts, calendar, acknowledge_by, respond_by, escalate_by, outcomes, tuple(breaches), warnings
     )
 
 
-def _respond_base(profile: Profile, facts: StageFacts, ack_due: date) -> tuple[date | None, bool, str]:
-    """The date the response clock runs from, whether it is assumed, and a sentence if so."""
-    base = profile.stage(facts.stage).respond.base
+def _respond_base(base: Base, facts: StageFacts, ack_due: date) -> tuple[date | datetime, bool]:
+    """The event the response clock runs from, and whether its date is assumed rather than known."""
     if base is Base.ACKNOWLEDGED:
-        if facts.acknowledged:
-            return facts.acknowledged, False, ""
-        return (
-            ack_due,
-            True,
-            (
-                f"Not yet acknowledged: the response clock assumes acknowledgement on the acknowledge-by date {ack_due}."
-            ),
-        )
+        return (facts.acknowledged, False) if facts.acknowledged else (ack_due, True)
     if base is Base.LOGGED:
         if facts.logged:
-            return facts.logged, False, ""
-        if facts.acknowledged:
-            return (
-                facts.acknowledged,
-                True,
-                (
-                    f"Logging date not given: taken as the acknowledgement date {facts.acknowledged}, "
-                    "as logging and acknowledgement go together under this policy."
-                ),
-            )
-        return (
-            ack_due,
-            True,
-            (f"Not yet logged: the response clock assumes logging on the acknowledge-by date {ack_due}."),
-        )
-    return None, False, ""
+            return facts.logged, False
+        return (facts.acknowledged or ack_due), True
+    return facts.received, False
 
 
 def _apply_extensions(
-    profile: Profile,
-    calendar: WorkingCalendar,
-    facts: StageFacts,
-    respond_due: date,
-    explanation: list[str],
-) -> tuple[list[ExtensionOutcome], date, date | None]:
+    profile: Profile, calendar: WorkingCalendar, facts: StageFacts, respond_due: date
+) -> tuple[tuple[ExtensionOutcome, ...], date, date | None]:
     outcomes = []
     total = 0
     late_notice: date | None = None
+    source = profile.stage(facts.stage).extension.source
     for extension in sorted(facts.extensions, key=lambda e: e.notified):
         before = respond_due
         if extension.notified > respond_due:
-            note = (
-                f"Extension of {extension.days} working days notified on {extension.notified}, after the "
-                f"respond-by date {respond_due}: recorded, but it does not move the deadline."
-            )
             late_notice = late_notice or extension.notified
-            outcomes.append(ExtensionOutcome(extension, False, before, before, note))
-            explanation.append(note)
+            outcomes.append(ExtensionOutcome(extension, False, before, before, total, None, source))
             continue
         total += extension.days
         _extension_rule(profile, facts.stage, total, extension)
         count = calendar.add_working_days(respond_due, extension.days)
         respond_due = count.end
-        justification = {
-            Justification.NONE: "",
-            Justification.GOOD_REASON: " with a good reason recorded",
-            Justification.AGREED: " agreed by both parties",
-        }[extension.justification]
-        note = (
-            f"Respond by {respond_due}: extended by {extension.days} working days{justification}, notified on "
-            f"{extension.notified}, from {before}, {count.describe_skipped()} "
-            f"({total} working days of extension in all; {profile.stage(facts.stage).extension.source})."
-        )
-        outcomes.append(ExtensionOutcome(extension, True, before, respond_due, note))
-        explanation.append(note)
-    return outcomes, respond_due, late_notice
+        outcomes.append(ExtensionOutcome(extension, True, before, respond_due, total, count, source))
+    return tuple(outcomes), respond_due, late_notice
 
 
 def _escalate_by(
-    profile: Profile,
-    calendar: WorkingCalendar,
-    facts: StageFacts,
-    received: date,
-    explanation: list[str],
-    warnings: list[str],
-) -> Deadline | None:
-    if facts.stage == 2:
-        explanation.append(
-            "Stage 2 is the final stage: after its response the customer may refer the complaint to the "
-            "Housing Ombudsman."
-        )
-        return None
-    if facts.responded is None:
-        return None
+    profile: Profile, calendar: WorkingCalendar, facts: StageFacts, received: date
+) -> tuple[Deadline | None, tuple[str, ...]]:
     escalation = profile.escalation
-    if escalation.window is None:
-        explanation.append(
-            f"No escalation window: {profile.name} sets none, so a request for stage 2 at any time goes to a "
-            "decision with reasons (Code 5.11)."
-        )
-        return None
-    due, why = period_end(calendar, profile.day_counting, escalation.window, facts.responded)
-    sentence = f"Escalate by {due}: {why} ({escalation.window.source})."
+    if facts.stage == 2 or facts.responded is None or escalation.window is None:
+        return None, ()
+    window = reckon(calendar, profile.day_counting, escalation.window, facts.responded)
     if escalation.window_from_works and facts.works_completed:
-        works_due, works_why = period_end(
-            calendar, profile.day_counting, escalation.window_from_works, facts.works_completed
-        )
-        if works_due > due:
-            due = works_due
-            sentence = f"Escalate by {due}: {works_why} ({escalation.window_from_works.source})."
-    explanation.append(sentence)
-    case_received = facts.case_received or received
-    if escalation.late_request is LateEscalation.REFUSE and case_received >= CODE_FLOOR_FROM:
-        warnings.append(
+        works = reckon(calendar, profile.day_counting, escalation.window_from_works, facts.works_completed)
+        window = works if works.end > window.end else window
+    warnings: tuple[str, ...] = ()
+    if (
+        escalation.late_request is LateEscalation.REFUSE
+        and (facts.case_received or received) >= CODE_FLOOR_FROM
+    ):
+        warnings = (
             f"{profile.name} treats its escalation window as a limit, but the Complaint Handling Code 2024 "
-            f"(5.11) applies to cases received from {CODE_FLOOR_FROM}: a request after {due} is not refused "
-            "automatically; it goes to a decision with reasons."
+            f"(5.11) applies to cases received from {CODE_FLOOR_FROM}: a request after {window.end} is not "
+            "refused automatically; it goes to a decision with reasons.",
         )
-    return Deadline(due, sentence)
+    return Deadline("Escalate by", window.end, window), warnings
 
 
 # -- other clocks a profile sets -------------------------------------------------------------------------
@@ -446,10 +488,8 @@ def no_contact_closure(profile: Profile, calendar: WorkingCalendar, letter_sent:
     period = profile.no_contact.closure
     if period is None:
         return None
-    due, why = period_end(calendar, profile.day_counting, period, letter_sent)
-    return Deadline(
-        due, f"Close without contact after {due}: {why} ({period.source}). {profile.no_contact.late_reply}."
-    )
+    how = reckon(calendar, profile.day_counting, period, letter_sent)
+    return Deadline("Close without contact after", how.end, how, note=f"{profile.no_contact.late_reply}.")
 
 
 def clarification_contact_by(
@@ -459,12 +499,11 @@ def clarification_contact_by(
     period = profile.clarification.window
     if period is None:
         return None
-    due, why = period_end(calendar, profile.day_counting, period, received)
-    return Deadline(due, f"Contact the customer to clarify by {due}: {why} ({period.source}).")
+    how = reckon(calendar, profile.day_counting, period, received)
+    return Deadline("Contact the customer to clarify by", how.end, how)
 
 
 def restriction_review(profile: Profile, calendar: WorkingCalendar, started: date) -> Deadline:
     """The date a contact restriction must be reviewed."""
-    period = profile.restrictions.review
-    due, why = period_end(calendar, profile.day_counting, period, started)
-    return Deadline(due, f"Review the restriction by {due}: {why} ({period.source}).")
+    how = reckon(calendar, profile.day_counting, profile.restrictions.review, started)
+    return Deadline("Review the restriction by", how.end, how)

@@ -14,7 +14,7 @@ from typing import Any
 
 from putright.domain.bank_holidays import calendar_for
 from putright.domain.calendar import DayZero, WorkingCalendar
-from putright.domain.deadlines import LONDON, hours_after, local_date, period_end
+from putright.domain.deadlines import LONDON, hours_after, local_date, reckon
 from putright.domain.errors import DomainError, ImpossibleDatesError
 from putright.domain.periods import Base, Period, Unit
 from putright.domain.profiles import DayCounting
@@ -161,8 +161,10 @@ def hazard_clocks(
             event: date = investigation_concluded
         else:
             event = aware_day
-        due, why = period_end(calendar, _COUNTING, period, event)
-        clocks.append(HazardClock(duty.code, duty.label, due, f"{duty.label} by {due}: {why}."))
+        how = reckon(calendar, _COUNTING, period, event)
+        clocks.append(
+            HazardClock(duty.code, duty.label, how.end, f"{duty.label} by {how.end}: {how.describe()}.")
+        )
     if investigation_concluded is None and any(
         d.within.base is Base.INVESTIGATION_CONCLUDED for d in hazard.duties
     ):
