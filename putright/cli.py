@@ -266,6 +266,7 @@ def describe_profile(profile: Profile) -> str:
         period("clarification contact", profile.clarification.window),
         period("no-contact closure", profile.no_contact.closure),
         period("restriction review", profile.restrictions.review),
+        period("reasonable adjustments review", profile.adjustments.review),
         period("colleague complaint acknowledgement", profile.colleague_complaints.acknowledge),
         period("colleague complaint response", profile.colleague_complaints.respond),
         "",

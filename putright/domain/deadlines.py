@@ -507,3 +507,9 @@ def restriction_review(profile: Profile, calendar: WorkingCalendar, started: dat
     """The date a contact restriction must be reviewed."""
     how = reckon(calendar, profile.day_counting, profile.restrictions.review, started)
     return Deadline("Review the restriction by", how.end, how)
+
+
+def adjustment_review(profile: Profile, calendar: WorkingCalendar, agreed: date) -> Deadline:
+    """The date agreed reasonable adjustments are next reviewed."""
+    how = reckon(calendar, profile.day_counting, profile.adjustments.review, agreed)
+    return Deadline("Review the adjustments by", how.end, how)

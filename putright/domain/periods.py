@@ -32,6 +32,8 @@ class Base(Enum):
     AGREED_WORKS_COMPLETED = "agreed_works_completed"
     NO_CONTACT_LETTER_SENT = "no_contact_letter_sent"
     RESTRICTION_STARTED = "restriction_started"
+    ADJUSTMENT_AGREED = "adjustment_agreed"
+    """A reasonable adjustment was agreed, or last reviewed."""
     AWARE = "aware"
     """Any member of staff became aware of a hazard (Awaab's Law)."""
     INVESTIGATION_CONCLUDED = "investigation_concluded"
@@ -50,6 +52,7 @@ _BASE_PHRASES = {
     Base.AGREED_WORKS_COMPLETED: "completion of the agreed works",
     Base.NO_CONTACT_LETTER_SENT: "the letter asking the customer to make contact",
     Base.RESTRICTION_STARTED: "the start of the restriction",
+    Base.ADJUSTMENT_AGREED: "the adjustment being agreed or last reviewed",
     Base.AWARE: "the landlord becoming aware",
     Base.INVESTIGATION_CONCLUDED: "the investigation concluding",
 }

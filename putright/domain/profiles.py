@@ -134,6 +134,13 @@ class Restrictions:
 
 
 @dataclass(frozen=True)
+class Adjustments:
+    review: Period
+    """When agreed reasonable adjustments are next reviewed ("kept under active review")."""
+    source: str
+
+
+@dataclass(frozen=True)
 class Survey:
     trigger: str
     source: str
@@ -185,6 +192,7 @@ class Profile:
     time_limit: TimeLimit
     colleague_complaints: ColleagueComplaints
     restrictions: Restrictions
+    adjustments: Adjustments
     survey: Survey
     exclusions: tuple[Exclusion, ...]
     referral_bodies: tuple[ReferralBody, ...]
@@ -323,6 +331,13 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
     restrictions = Restrictions(review, rs.text("appeal_to"), tuple(_strings(rs, "types")), rs.text("source"))
     rs.done()
 
+    aj = top.table("adjustments")
+    assert aj is not None
+    adjustment_review = aj.period("review", bases=(Base.ADJUSTMENT_AGREED,))
+    assert adjustment_review is not None
+    adjustments = Adjustments(adjustment_review, aj.text("source"))
+    aj.done()
+
     sv = top.table("survey")
     assert sv is not None
     survey = Survey(sv.text("trigger"), sv.text("source"))
@@ -376,6 +391,7 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
         time_limit=time_limit,
         colleague_complaints=colleague,
         restrictions=restrictions,
+        adjustments=adjustments,
         survey=survey,
         exclusions=tuple(exclusions),
         referral_bodies=tuple(bodies),

@@ -1,22 +1,30 @@
 """Stage deadlines, extensions and breaches under each profile. Expected dates are worked by hand."""
 
-from datetime import date, datetime
+import dataclasses
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from putright.domain.bank_holidays import calendar_for
+from putright.domain.calendar import DayZero
 from putright.domain.deadlines import (
     Extension,
     Justification,
     StageFacts,
+    adjustment_review,
     clarification_contact_by,
     no_contact_closure,
     restriction_review,
     stage_deadlines,
 )
-from putright.domain.errors import ExtensionRefusedError, ImpossibleDatesError, UnknownPolicyError
-from putright.domain.profiles import default_registry
+from putright.domain.errors import (
+    ExtensionRefusedError,
+    ImpossibleDatesError,
+    ProfileError,
+    UnknownPolicyError,
+)
+from putright.domain.profiles import POLICIES_DIR, DayCounting, default_registry, load_profile
 
 D = date.fromisoformat
 EW = calendar_for("england-and-wales")
@@ -343,3 +351,48 @@ def test_brighter_places_clarification_contact_within_3_working_days():
 def test_restriction_review_three_months_on_clamped_to_month_end():
     assert restriction_review(profile("brighter-places-2022"), EW, D("2026-11-30")).due == D("2027-02-28")
     assert restriction_review(profile("great-places"), EW, D("2026-05-15")).due == D("2026-08-15")
+
+
+def test_reasonable_adjustments_reviewed_12_months_on_by_default():
+    assert adjustment_review(profile("great-places"), EW, D("2026-02-28")).due == D("2027-02-28")
+
+
+# -- the alternative day-counting convention -------------------------------------------------------------
+
+
+def _deeming(cutoff=None):
+    code = profile("hos-code-2024")
+    return dataclasses.replace(
+        code, day_counting=DayCounting(DayZero.NEXT_WORKING_DAY, time(17, 0) if cutoff else None, "test")
+    )
+
+
+def test_next_working_day_convention_deems_a_bank_holiday_receipt_to_the_next_working_day():
+    result = stage_deadlines(_deeming(), EW, StageFacts(stage=1, received=D("2026-04-03")))
+    assert result.acknowledge_by.due == D("2026-04-14")
+    assert "deemed to be 2026-04-07" in result.acknowledge_by.explanation
+
+
+def test_cut_off_time_deems_a_late_receipt_to_the_next_working_day():
+    london = ZoneInfo("Europe/London")
+    before = stage_deadlines(
+        _deeming(True), EW, StageFacts(stage=1, received=datetime(2026, 3, 31, 16, 59, tzinfo=london))
+    )
+    after = stage_deadlines(
+        _deeming(True), EW, StageFacts(stage=1, received=datetime(2026, 3, 31, 17, 0, tzinfo=london))
+    )
+    assert before.acknowledge_by.due == D("2026-04-09")
+    # Deemed received Wednesday 1 April: 5 WD skipping Good Friday and Easter Monday is Friday 10 April.
+    assert after.acknowledge_by.due == D("2026-04-10")
+    assert "after the 17:00 cut-off" in after.acknowledge_by.explanation
+
+
+def test_cut_off_only_applies_with_the_next_working_day_convention(tmp_path):
+    text = (POLICIES_DIR / "hos-code-2024.toml").read_text(encoding="utf-8")
+    target = tmp_path / "hos-code-2024.toml"
+    target.write_text(
+        text.replace('day_zero = "event-date"', 'day_zero = "event-date"\ncutoff = 17:00:00'),
+        encoding="utf-8",
+    )
+    with pytest.raises(ProfileError, match=r"day_counting\.cutoff"):
+        load_profile(target)
