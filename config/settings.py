@@ -89,6 +89,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# GOV.UK Frontend, built from npm by `make frontend` into putright/static/vendor/ (not committed).
+STATICFILES_DIRS = [BASE_DIR / "putright" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -9,14 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PUTRIGHT_CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-# Flags for headless Chromium on a machine with no network but the package registries. Playwright adds
-# --headless itself and gives every launch a fresh, empty profile (its own --user-data-dir).
+# Flags for headless Chromium on a machine whose only network is the package registries. Playwright
+# adds --headless itself and gives every launch a fresh, empty profile (its own --user-data-dir).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,21 +36,29 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def axe_js() -> Path:
+    """axe-core, installed by `make frontend` from frontend/package-lock.json."""
+    if not AXE_JS.is_file():
+        pytest.fail(f"{AXE_JS} is missing: run `make frontend`")
+    return AXE_JS
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium not found at {CHROMIUM}: install Debian's package with `apt-get install chromium`")
+        _unavailable(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed: run `make install`")
-    if not AXE_JS.is_file():
-        pytest.fail(f"{AXE_JS} is missing: run `make frontend`")
 
-    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django refuse
-    # database calls made here while the browser is open.
+    # Playwright's sync API keeps an asyncio loop running in this thread, and Django refuses database
+    # calls from a thread with a running loop unless this is set. Only for the browser's lifetime.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield launched
         finally:
@@ -57,8 +66,8 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server):  # type: ignore[no-untyped-def]
-    """A fresh page in a fresh context; depends on live_server so the server outlives the browser."""
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh page in a fresh browser context, served by the live server."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         yield context.new_page()
