@@ -70,7 +70,8 @@ class Reckoning(NamedTuple):
     """Why day 0 differs from the event's date."""
 
     @property
-    def count(self) -> WorkingDayCount | None:
+    def working_days(self) -> WorkingDayCount | None:
+        """The working-day count behind the date, with the days it skipped; None for calendar units."""
         if self.calendar is None:
             return None
         return WorkingDayCount(self.event, self.zero, self.period.amount, self.end, self.calendar)
@@ -80,7 +81,7 @@ class Reckoning(NamedTuple):
         text = f"{period.unit.phrase(period.amount)} from {period.base.phrase} on {self.event}"
         if self.moved:
             text += f" ({self.moved})"
-        count = self.count
+        count = self.working_days
         if count is not None:
             return f"{text}, {count.describe_skipped()}"
         if period.unit is Unit.MONTHS and self.end.day != self.event.day:
