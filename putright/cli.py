@@ -279,6 +279,14 @@ def describe_profile(profile: Profile) -> str:
         )
         + f" [{profile.time_limit.source}]",
         f"Survey: {profile.survey.trigger} [{profile.survey.source}]",
+        f"Additional issues during stage 1: {profile.additional_issues.during_stage1}",
+        f"Additional issues during stage 2: {profile.additional_issues.during_stage2}"
+        f" [{profile.additional_issues.source}]",
+        f"Complaints about colleagues: {profile.colleague_complaints.responder}"
+        + ("; stage 2 review available" if profile.colleague_complaints.stage2_review else "")
+        + f" [{profile.colleague_complaints.source}]",
+        f"Restrictions: {', '.join(profile.restrictions.types)}; appeal to {profile.restrictions.appeal_to}"
+        f" [{profile.restrictions.source}]",
         "",
         "Reasons not to accept or escalate:",
         *(f"  {e.code}: {e.label} [{e.source}]" for e in profile.exclusions),

@@ -514,3 +514,21 @@ def adjustment_review(profile: Profile, calendar: WorkingCalendar, agreed: date)
     """The date agreed reasonable adjustments are next reviewed."""
     how = reckon(calendar, profile.day_counting, profile.adjustments.review, agreed)
     return Deadline("Review the adjustments by", how.end, how)
+
+
+def colleague_complaint_clocks(
+    profile: Profile, calendar: WorkingCalendar, received: date, acknowledged: date | None = None
+) -> tuple[Deadline, Deadline] | None:
+    """Acknowledge-by and respond-by for a complaint about a colleague, where the policy sets its own clocks
+    (Great Places); None where complaints about colleagues follow the ordinary stage clocks."""
+    rules = profile.colleague_complaints
+    if rules.acknowledge is None or rules.respond is None:
+        return None
+    ack = reckon(calendar, profile.day_counting, rules.acknowledge, received)
+    provisional = rules.respond.base is Base.ACKNOWLEDGED and acknowledged is None
+    base = (acknowledged or ack.end) if rules.respond.base is Base.ACKNOWLEDGED else received
+    respond = reckon(calendar, profile.day_counting, rules.respond, base)
+    return (
+        Deadline("Acknowledge by", ack.end, ack),
+        Deadline(f"{rules.responder} responds by", respond.end, respond, provisional),
+    )
