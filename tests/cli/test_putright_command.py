@@ -282,6 +282,12 @@ def test_policy_show_lists_every_parameter_with_unit_base_and_source(capsys):
         "restriction review: 3 months from the start of the restriction",
         "Time limit: 6 months from issue",
         "Unit of 'days' in the escalation window",
+        "  restriction-applied: Unreasonable Complainant Behaviour restrictions have been applied [Policy 5.i.f]",
+        "Additional issues during stage 2: Issues raised during stage 2 or at the point of escalation are logged",
+        "Complaints about colleagues: An appropriate senior manager",
+        "Restrictions: contact-limits, time-slot, single-channel, named-colleague, witness-present, refuse-same-matter",
+        "Survey: end-of-process",
+        "  Housing Ombudsman Service (always): https://www.housing-ombudsman.org.uk",
     ):
         assert expected in out
 

@@ -396,3 +396,16 @@ def test_cut_off_only_applies_with_the_next_working_day_convention(tmp_path):
     )
     with pytest.raises(ProfileError, match=r"day_counting\.cutoff"):
         load_profile(target)
+
+
+def test_every_explanation_names_the_rule_it_applies():
+    result = deadlines(
+        "brighter-places-2022", 1, "2026-03-31", logged=D("2026-04-01"), responded=D("2026-04-16")
+    )
+    profile = result.profile
+    assert profile.stage1.acknowledge.source in result.acknowledge_by.explanation
+    assert profile.stage1.respond.source in result.respond_by.explanation
+    assert profile.escalation.window.source in result.escalate_by.explanation
+    assert "skipping 2 weekend days, Good Friday (2026-04-03) and Easter Monday (2026-04-06)" in (
+        result.acknowledge_by.explanation
+    )
