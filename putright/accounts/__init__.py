@@ -1,0 +1,1 @@
+"""Staff: people who sign in, and the roles they hold at each landlord."""

@@ -1,0 +1,1 @@
+"""Feedback cases of every kind, complaint stages, decisions, remedies and the timeline."""

@@ -1,0 +1,284 @@
+"""Feedback cases of every kind, complaint stages, and the immutable timeline of everything done to them.
+
+State and deadlines are stored columns, changed only by the services in `services.py` under a row lock,
+and recomputed by the domain whenever a fact changes; the timeline records each change, who made it and
+what it was before and after. Nothing here is ever deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from putright.customers.models import Channel, Customer, Representative
+from putright.domain.lifecycle import Kind, Status
+from putright.organisations.models import Landlord
+
+KIND_CHOICES = [(k.value, k.label.capitalize()) for k in Kind]
+STATUS_CHOICES = [(s.value, s.label.capitalize()) for s in Status]
+
+
+class Case(models.Model):
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(max_length=30)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    status = models.CharField(max_length=30, choices=STATUS_CHOICES)
+    stage = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Current complaint stage")
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField(help_text="When any member of staff received it")
+    received_by = models.CharField(max_length=200, blank=True, help_text="Who received it, if not the logger")
+    logged_at = models.DateTimeField()
+    logged_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="cases")
+    representative = models.ForeignKey(Representative, on_delete=models.PROTECT, null=True, blank=True)
+    summary = models.CharField(max_length=300)
+    description = models.TextField()
+    service_area = models.CharField(max_length=100, blank=True)
+    category = models.CharField(max_length=100, blank=True)
+    contractor = models.CharField(max_length=200, blank=True)
+    colleagues_named = models.CharField(max_length=300, blank=True)
+    about_colleague = models.BooleanField(default=False, help_text="Visible only to those who need it")
+    linked_case = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="linked_from",
+        help_text="The service request or feedback this complaint was raised from, or an earlier complaint",
+    )
+    issue_date = models.DateField(null=True, blank=True, help_text="When the issue occurred")
+    aware_date = models.DateField(null=True, blank=True, help_text="When the customer became aware of it")
+    vulnerability = models.BooleanField(default=False)
+    vulnerability_note = models.TextField(blank=True)
+    hazard_kind = models.CharField(max_length=30, blank=True, help_text="An Awaab's Law hazard kind")
+    hazard_aware_at = models.DateTimeField(null=True, blank=True)
+    hazard_investigation_concluded = models.DateField(null=True, blank=True)
+    hazard_due = models.JSONField(
+        default=dict, blank=True, help_text="Hazard clocks: duty -> ISO date or time"
+    )
+    complaint_choice = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=[
+            ("complaint", "Chose to complain"),
+            ("service_request", "Chose a service request"),
+            ("declined", "Declined to complain"),
+        ],
+        help_text="The answer when dissatisfaction was expressed and the choice to complain offered (Code 1.3)",
+    )
+    policy_name = models.CharField(max_length=60)
+    policy_version = models.PositiveSmallIntegerField()
+    warnings = models.JSONField(default=list, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["landlord", "reference"], name="unique_reference")]
+        indexes = [
+            models.Index(fields=["landlord", "kind", "status"]),
+            models.Index(fields=["landlord", "received_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseCustomer(models.Model):
+    """Further customers in a group complaint (the lead customer is `Case.customer`)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="group_members")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "customer"], name="one_membership_per_case")]
+
+
+class Stage(models.Model):
+    """One of a complaint's two stages, with its definition, handler and stored deadlines."""
+
+    class Outcome(models.TextChoices):
+        UPHELD = "upheld", "Upheld"
+        PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+        NOT_UPHELD = "not_upheld", "Not upheld"
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="stages")
+    number = models.PositiveSmallIntegerField()
+    received_at = models.DateTimeField(help_text="Stage 1: complaint received. Stage 2: escalation requested")
+    escalation_reason = models.TextField(blank=True, help_text="Optional: the customer need not give one")
+    logged_on = models.DateField(null=True, blank=True)
+    acknowledged_on = models.DateField(null=True, blank=True)
+    handler = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    definition = models.JSONField(default=list, blank=True, help_text="Points: [{point, outcome_sought}]")
+    responsible_for = models.TextField(blank=True)
+    not_responsible_for = models.TextField(blank=True)
+    acknowledge_by = models.DateField()
+    respond_by = models.DateField()
+    respond_by_provisional = models.BooleanField(default=True)
+    escalate_by = models.DateField(null=True, blank=True)
+    explanation = models.JSONField(default=list, blank=True)
+    breaches = models.JSONField(default=list, blank=True)
+    no_contact_letter_on = models.DateField(null=True, blank=True)
+    close_without_contact_after = models.DateField(null=True, blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    response_summary = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="one_row_per_stage"),
+            models.CheckConstraint(condition=models.Q(number__in=[1, 2]), name="two_stages_only"),
+        ]
+        indexes = [
+            models.Index(fields=["landlord", "acknowledge_by"]),
+            models.Index(fields=["landlord", "respond_by"]),
+        ]
+
+
+class Extension(models.Model):
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="extensions")
+    days = models.PositiveSmallIntegerField()
+    notified_on = models.DateField(help_text="When the customer was told the reason and the new date")
+    justification = models.CharField(
+        max_length=20,
+        choices=[("none", "None"), ("good-reason", "Good reason"), ("agreed", "Both parties agreed")],
+    )
+    reason = models.TextField()
+    applied = models.BooleanField(help_text="False when notified after the deadline: recorded, not applied")
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+
+class ContactAttempt(models.Model):
+    """An attempt to reach the customer, e.g. to clarify an unclear complaint (Code 5.6)."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="contact_attempts")
+    at = models.DateTimeField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    reached = models.BooleanField()
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+
+class PointDecision(models.Model):
+    """The decision and reasons on one point of the complaint definition."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="decisions")
+    point = models.TextField()
+    decision = models.CharField(max_length=20, choices=Stage.Outcome.choices)
+    reasons = models.TextField()
+
+
+class Remedy(models.Model):
+    class Type(models.TextChoices):
+        APOLOGY = "apology", "Apology"
+        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledging what went wrong"
+        EXPLANATION = "explanation", "Explanation, assistance or reasons"
+        ACTION_ON_DELAY = "action_on_delay", "Action on a delay"
+        RECONSIDER = "reconsider", "Reconsidering or changing a decision"
+        AMEND_RECORD = "amend_record", "Amending a record"
+        FINANCIAL = "financial", "Financial remedy"
+        CHANGE_POLICY = "change_policy", "Changing policies or practices"
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="remedies")
+    type = models.CharField(max_length=20, choices=Type.choices)
+    description = models.TextField()
+    compensation_offered = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    compensation_paid = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+
+
+class AgreedAction(models.Model):
+    """Something the landlord agreed to do, tracked to completion on a schedule agreed with the customer."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="actions")
+    description = models.TextField()
+    owner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    completion_note = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["landlord", "completed_on", "due_on"])]
+
+
+class Decision(models.Model):
+    """A decision not to accept a complaint, or not to escalate it: reason, rationale, who and when."""
+
+    class Type(models.TextChoices):
+        NOT_ACCEPTED = "not_accepted", "Not accepted as a complaint"
+        NOT_ESCALATED = "not_escalated", "Not escalated to stage 2"
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
+    type = models.CharField(max_length=20, choices=Type.choices)
+    reason_code = models.CharField(max_length=40, help_text="From the policy profile's exclusion reasons")
+    rationale = models.TextField()
+    previous_case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField()
+
+
+class Learning(models.Model):
+    """The lesson (possibly "none") and any service improvement from a closed complaint."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="learning")
+    lesson = models.TextField()
+    improvement = models.TextField(blank=True)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+
+class Satisfaction(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="satisfaction")
+    score = models.PositiveSmallIntegerField(help_text="1 (very dissatisfied) to 5 (very satisfied)")
+    comment = models.TextField(blank=True)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="score_1_to_5")
+        ]
+
+
+class IdempotentCreation(models.Model):
+    """A case created for a client's Idempotency-Key, so that a retried request returns the same case."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    client = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    key = models.CharField(max_length=100)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["landlord", "client", "key"], name="one_case_per_key")]
+
+
+class TimelineEvent(models.Model):
+    """An immutable record of one change: who, what, when, before and after."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="timeline")
+    at = models.DateTimeField()
+    actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    kind = models.CharField(max_length=40)
+    summary = models.TextField()
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("timeline events are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("timeline events are never deleted")

@@ -1,0 +1,1 @@
+"""Customers, their representatives, reasonable adjustments, disclosed disabilities and contact restrictions."""

@@ -1,0 +1,1 @@
+"""Landlords: their nation, policy profile history, homes owned, closure days and branding."""
