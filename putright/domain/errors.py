@@ -23,3 +23,19 @@ class ImpossibleDatesError(DomainError):
 
 class ExtensionRefusedError(DomainError):
     """An extension the policy does not allow; the message names the rule."""
+
+
+class InvalidInputError(DomainError):
+    """Input that is missing or malformed; `field` names the input it concerns."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotPermittedError(DomainError):
+    """The person may not do this, at this landlord, in their roles."""
+
+
+class NotFoundError(DomainError):
+    """No such record at this landlord (also said when it exists at another landlord)."""

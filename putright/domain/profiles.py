@@ -113,6 +113,8 @@ class NoContact:
 class AdditionalIssues:
     during_stage1: str
     during_stage2: str
+    incorporate_at_stage2: bool
+    """Whether related issues raised during stage 2 join it (the Code) or become a new complaint (Brighter)."""
     source: str
 
 
@@ -299,7 +301,12 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
 
     ai = top.table("additional_issues")
     assert ai is not None
-    additional = AdditionalIssues(ai.text("during_stage1"), ai.text("during_stage2"), ai.text("source"))
+    additional = AdditionalIssues(
+        ai.text("during_stage1"),
+        ai.text("during_stage2"),
+        ai.get("incorporate_at_stage2", bool),
+        ai.text("source"),
+    )
     ai.done()
 
     tl = top.table("time_limit")

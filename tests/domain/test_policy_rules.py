@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from putright.domain.additional_issues import route_additional_issue
 from putright.domain.bank_holidays import calendar_for
 from putright.domain.deadlines import (
     Extension,
@@ -207,3 +208,61 @@ def test_brighter_places_restriction_types_and_appeal_to_a_director():
 
 def test_brighter_places_reasonable_adjustments_reviewed_12_months_on():
     assert adjustment_review(latest("brighter-places-2022"), EW, D("2026-06-30")).due == D("2027-06-30")
+
+
+# -- additional issues (Code 6.8; Brighter Places 7.iii.a) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("policy", "facts", "route"),
+    [
+        (
+            "hos-code-2024",
+            {"stage": 1, "response_issued": False, "related": True, "would_unreasonably_delay": False},
+            "incorporate",
+        ),
+        (
+            "hos-code-2024",
+            {"stage": 1, "response_issued": True, "related": True, "would_unreasonably_delay": False},
+            "new_complaint",
+        ),
+        (
+            "hos-code-2024",
+            {"stage": 1, "response_issued": False, "related": False, "would_unreasonably_delay": False},
+            "new_complaint",
+        ),
+        (
+            "great-places",
+            {"stage": 1, "response_issued": False, "related": True, "would_unreasonably_delay": True},
+            "new_complaint",
+        ),
+        (
+            "hos-code-2024",
+            {"stage": 2, "response_issued": False, "related": True, "would_unreasonably_delay": False},
+            "incorporate",
+        ),
+        (
+            "brighter-places-2022",
+            {"stage": 1, "response_issued": False, "related": True, "would_unreasonably_delay": False},
+            "incorporate",
+        ),
+        (
+            "brighter-places-2022",
+            {"stage": 2, "response_issued": False, "related": True, "would_unreasonably_delay": False},
+            "new_complaint",
+        ),
+        (
+            "brighter-places-2022",
+            {
+                "stage": 1,
+                "response_issued": True,
+                "related": True,
+                "would_unreasonably_delay": False,
+                "at_escalation": True,
+            },
+            "new_complaint",
+        ),
+    ],
+)
+def test_additional_issue_is_incorporated_only_if_related_unanswered_and_not_delaying(policy, facts, route):
+    assert route_additional_issue(latest(policy), **facts).route.value == route
