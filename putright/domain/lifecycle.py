@@ -108,12 +108,15 @@ TRANSITIONS: Mapping[tuple[Kind, Status, Command], Status] = {
     (K.COMPLAINT, S.STAGE1_INVESTIGATING, C.RESPOND): S.STAGE1_RESPONDED,
     (K.COMPLAINT, S.STAGE1_INVESTIGATING, C.WITHDRAW): S.WITHDRAWN,
     (K.COMPLAINT, S.STAGE1_RESPONDED, C.REQUEST_ESCALATION): S.STAGE2_REQUESTED,
+    (K.COMPLAINT, S.STAGE1_RESPONDED, C.ADD_ISSUE): S.STAGE1_RESPONDED,
     (K.COMPLAINT, S.STAGE1_RESPONDED, C.CLOSE): S.CLOSED,
     # Stage 2
     (K.COMPLAINT, S.STAGE2_REQUESTED, C.ASSIGN_STAGE2_HANDLER): S.STAGE2_REQUESTED,
     (K.COMPLAINT, S.STAGE2_REQUESTED, C.ACKNOWLEDGE): S.STAGE2_INVESTIGATING,
     (K.COMPLAINT, S.STAGE2_REQUESTED, C.REFUSE_ESCALATION): S.STAGE1_RESPONDED,
     (K.COMPLAINT, S.STAGE2_REQUESTED, C.WITHDRAW): S.WITHDRAWN,
+    (K.COMPLAINT, S.STAGE2_REQUESTED, C.ADD_ISSUE): S.STAGE2_REQUESTED,
+    (K.COMPLAINT, S.STAGE2_INVESTIGATING, C.ADD_ISSUE): S.STAGE2_INVESTIGATING,
     (K.COMPLAINT, S.STAGE2_INVESTIGATING, C.RECORD_CLARIFICATION): S.STAGE2_INVESTIGATING,
     (K.COMPLAINT, S.STAGE2_INVESTIGATING, C.EXTEND): S.STAGE2_INVESTIGATING,
     (K.COMPLAINT, S.STAGE2_INVESTIGATING, C.WARN_NO_CONTACT): S.STAGE2_INVESTIGATING,
@@ -182,3 +185,15 @@ def stage_of(status: Status) -> int | None:
     if status.value.startswith("stage2_"):
         return 2
     return None
+
+
+class HandlerConflictError(DomainError):
+    """The proposed stage 2 handler handled the complaint at stage 1."""
+
+
+def require_different_handler(must_differ: bool, stage1_handler: object, stage2_handler: object) -> None:
+    """Stage 2 is never handled by the stage 1 handler where the policy says so (Code 6.13)."""
+    if must_differ and stage1_handler is not None and stage1_handler == stage2_handler:
+        raise HandlerConflictError(
+            "the stage 2 handler must not be the person who handled the complaint at stage 1 (Code 6.13)"
+        )

@@ -1,0 +1,143 @@
+"""What every case service does: lock the row, check the lifecycle and the role, record the change on the
+timeline, and recompute the stored deadlines from the facts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.accounts.permissions import require
+from putright.cases.models import Case, Extension, Stage, TimelineEvent
+from putright.domain import deadlines as domain_deadlines
+from putright.domain.deadlines import Justification, StageFacts
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.lifecycle import Command, Kind, Status, next_status
+from putright.domain.profiles import Profile, default_registry
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_calendar
+
+
+def now() -> datetime:
+    return timezone.now()
+
+
+def locked_case(landlord: Landlord, case_id: int) -> Case:
+    """The case, row-locked for the rest of the transaction; NotFound for another landlord's case."""
+    try:
+        return Case.objects.select_for_update().get(pk=case_id, landlord=landlord)
+    except Case.DoesNotExist:
+        raise NotFoundError(f"no case {case_id} at {landlord.name}") from None
+
+
+def profile_of(case: Case) -> Profile:
+    """The profile version the case started under, which it keeps."""
+    return default_registry().in_force(case.policy_name, timezone.localdate(case.received_at))
+
+
+def stage_of(case: Case, number: int | None = None) -> Stage:
+    number = number or case.stage
+    if number is None:
+        raise InvalidInputError("stage", f"{case.reference} is not a complaint at a stage")
+    return Stage.objects.select_for_update().get(case=case, number=number)
+
+
+def transition(case: Case, command: Command) -> tuple[Status, Status]:
+    """Move the case as the lifecycle table says, or raise TransitionNotAllowedError."""
+    before = Status(case.status)
+    after = next_status(Kind(case.kind), before, command)
+    case.status = after.value
+    return before, after
+
+
+def authorise(actor: User, case: Case, action: str) -> None:
+    require(actor, case.landlord, action)
+
+
+def record(
+    case: Case,
+    actor: User | None,
+    kind: str,
+    summary: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> TimelineEvent:
+    """Append an immutable timeline event."""
+    return TimelineEvent.objects.create(
+        landlord_id=case.landlord_id,
+        case=case,
+        at=now(),
+        actor=actor,
+        kind=kind,
+        summary=summary,
+        before=_jsonable(before or {}),
+        after=_jsonable(after or {}),
+    )
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in values.items()}
+
+
+def deadline_fields(stage: Stage) -> dict[str, Any]:
+    return {
+        "acknowledge_by": stage.acknowledge_by,
+        "respond_by": stage.respond_by,
+        "respond_by_provisional": stage.respond_by_provisional,
+        "escalate_by": stage.escalate_by,
+    }
+
+
+def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> None:
+    """Recompute the stage's stored deadlines from its facts; called whenever a fact changes."""
+    profile = profile_of(case)
+    calendar = landlord_calendar(case.landlord)
+    extensions = tuple(
+        domain_deadlines.Extension(e.days, e.notified_on, Justification(e.justification))
+        for e in stage.extensions.order_by("notified_on", "id")
+    )
+    stage1_received = timezone.localdate(case.received_at)
+    facts = StageFacts(
+        stage=stage.number,
+        received=stage.received_at,
+        logged=stage.logged_on,
+        acknowledged=stage.acknowledged_on,
+        extensions=extensions,
+        responded=stage.responded_on,
+        works_completed=works_completed,
+        case_received=stage1_received,
+    )
+    result = domain_deadlines.stage_deadlines(profile, calendar, facts)
+    stage.acknowledge_by = result.acknowledge_by.due
+    stage.respond_by = result.respond_by.due
+    stage.respond_by_provisional = result.respond_by.provisional
+    stage.escalate_by = result.escalate_by.due if result.escalate_by else None
+    stage.explanation = list(result.explanation)
+    stage.breaches = list(result.breaches)
+    stage.save()
+    applied = {o.extension: o.applied for o in result.extensions}
+    for row in stage.extensions.all():
+        flag = applied.get(
+            domain_deadlines.Extension(row.days, row.notified_on, Justification(row.justification))
+        )
+        if flag is not None and flag != row.applied:
+            Extension.objects.filter(pk=row.pk).update(applied=flag)
+    if result.warnings:
+        case.warnings = sorted(set(case.warnings) | set(result.warnings))
+
+
+def require_text(field: str, value: str, what: str) -> str:
+    if not value or not value.strip():
+        raise InvalidInputError(field, f"{what} is required")
+    return value.strip()
+
+
+def require_past(field: str, value: date | datetime, what: str) -> None:
+    today = timezone.localdate()
+    day = timezone.localdate(value) if isinstance(value, datetime) else value
+    if isinstance(value, datetime) and timezone.is_naive(value):
+        raise InvalidInputError(field, f"{what} must include a timezone")
+    if day > today:
+        raise InvalidInputError(field, f"{what} cannot be in the future ({day.isoformat()})")

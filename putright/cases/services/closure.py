@@ -1,0 +1,170 @@
+"""Ending a case: withdrawal, closure with learning, the satisfaction survey, and the other kinds'
+endings (compliments passed on, comments answered, feedback and service requests resolved)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from putright.accounts.models import Membership, User
+from putright.cases.models import Case, Learning, Satisfaction
+from putright.cases.services._base import (
+    authorise,
+    locked_case,
+    now,
+    record,
+    require_past,
+    require_text,
+    transition,
+)
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.lifecycle import Command, Kind
+from putright.organisations.models import Landlord
+
+
+@transaction.atomic
+def case_withdraw(*, landlord: Landlord, actor: User, case_id: int, on: date, reason: str) -> Case:
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.log")
+    require_past("on", on, "The date the customer withdrew")
+    reason = require_text("reason", reason, "What the customer said")
+    before, after = transition(case, Command.WITHDRAW)
+    case.closed_at = now()
+    case.save()
+    record(
+        case,
+        actor,
+        "withdrawn",
+        f"Withdrawn by the customer on {on}: {reason}",
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case
+
+
+@transaction.atomic
+def case_close(
+    *, landlord: Landlord, actor: User, case_id: int, lesson: str = "", improvement: str = ""
+) -> Case:
+    """Close a case. A complaint closes with its learning: the lesson (possibly "none") and any service
+    improvement, for the learning log and "you said, we did"."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.close")
+    before, after = transition(case, Command.CLOSE)
+    if case.kind == Kind.COMPLAINT.value:
+        lesson = require_text("lesson", lesson, "The lesson learned (write 'none' if there is none)")
+        Learning.objects.create(
+            case=case, lesson=lesson, improvement=improvement.strip(), recorded_by=actor, recorded_at=now()
+        )
+    case.closed_at = now()
+    case.save()
+    record(
+        case,
+        actor,
+        "closed",
+        "Closed" + (f"; lesson: {lesson}" if lesson else ""),
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case
+
+
+@transaction.atomic
+def satisfaction_record(
+    *, landlord: Landlord, actor: User, case_id: int, score: int, comment: str = ""
+) -> Satisfaction:
+    """The customer's answer to the satisfaction survey sent at the end of the process."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.feedback")
+    transition(case, Command.RECORD_SATISFACTION)
+    if not 1 <= score <= 5:
+        raise InvalidInputError("score", "the score is from 1 (very dissatisfied) to 5 (very satisfied)")
+    answer = Satisfaction.objects.create(case=case, score=score, comment=comment.strip(), recorded_at=now())
+    record(case, actor, "satisfaction", f"Satisfaction recorded: {score} out of 5", after={"score": score})
+    return answer
+
+
+@transaction.atomic
+def compliment_pass_on(*, landlord: Landlord, actor: User, case_id: int, colleague: User) -> Case:
+    """Pass a compliment to the colleague and their line manager."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.feedback")
+    membership = (
+        Membership.objects.filter(user=colleague, landlord=landlord).select_related("line_manager").first()
+    )
+    if membership is None:
+        raise NotFoundError(f"{colleague} does not work for {landlord.name}")
+    before, after = transition(case, Command.PASS_ON)
+    case.save()
+    manager = membership.line_manager
+    to = f"{colleague}" + (f" and their line manager {manager}" if manager else " (no line manager recorded)")
+    record(
+        case,
+        actor,
+        "compliment_passed_on",
+        f"Compliment passed to {to}",
+        before={"status": before.value},
+        after={
+            "status": after.value,
+            "colleague": colleague.pk,
+            "line_manager": manager.pk if manager else None,
+        },
+    )
+    return case
+
+
+@transaction.atomic
+def comment_acknowledge(*, landlord: Landlord, actor: User, case_id: int) -> Case:
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.feedback")
+    before, after = transition(case, Command.ACKNOWLEDGE)
+    case.save()
+    record(
+        case,
+        actor,
+        "comment_acknowledged",
+        "Comment or suggestion acknowledged",
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case
+
+
+@transaction.atomic
+def comment_respond(*, landlord: Landlord, actor: User, case_id: int, response: str) -> Case:
+    """Every comment or suggestion gets a response (Brighter Places 11.i)."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.feedback")
+    response = require_text("response", response, "The response to the customer")
+    before, after = transition(case, Command.RESPOND)
+    case.closed_at = now()
+    case.save()
+    record(
+        case,
+        actor,
+        "comment_responded",
+        f"Responded: {response}",
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case
+
+
+@transaction.atomic
+def case_resolve(*, landlord: Landlord, actor: User, case_id: int, resolution: str) -> Case:
+    """Resolve general feedback at first contact, or complete a service request."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "case.log")
+    resolution = require_text("resolution", resolution, "How it was resolved")
+    before, after = transition(case, Command.RESOLVE)
+    case.save()
+    record(
+        case,
+        actor,
+        "resolved",
+        f"Resolved: {resolution}",
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case

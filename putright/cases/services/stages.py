@@ -1,0 +1,427 @@
+"""Working a complaint stage: acknowledge with the definition, clarify, add issues, extend, respond."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from putright.accounts.models import User
+from putright.cases.models import AgreedAction, Case, ContactAttempt, Extension, PointDecision, Remedy, Stage
+from putright.cases.services._base import (
+    authorise,
+    deadline_fields,
+    locked_case,
+    now,
+    profile_of,
+    recompute,
+    record,
+    require_past,
+    require_text,
+    stage_of,
+    transition,
+)
+from putright.cases.services.intake import feedback_log
+from putright.domain import deadlines as domain_deadlines
+from putright.domain.additional_issues import Route, route_additional_issue
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.lifecycle import Command, Kind
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_calendar
+
+
+def _handle_action(stage_number: int) -> str:
+    return "stage1.handle" if stage_number == 1 else "stage2.handle"
+
+
+def _points(definition: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The complaint definition: each point with the outcome the customer seeks."""
+    if not definition:
+        raise InvalidInputError("definition", "the complaint definition needs at least one point")
+    cleaned = []
+    for index, item in enumerate(definition):
+        point = (item.get("point") or "").strip()
+        if not point:
+            raise InvalidInputError(
+                f"definition[{index}].point", "each point of the complaint needs its words"
+            )
+        cleaned.append({"point": point, "outcome_sought": (item.get("outcome_sought") or "").strip()})
+    return cleaned
+
+
+@transaction.atomic
+def complaint_acknowledge(
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    acknowledged_on: date,
+    definition: list[dict[str, str]],
+    responsible_for: str,
+    not_responsible_for: str = "",
+    handler: User | None = None,
+    logged_on: date | None = None,
+) -> Case:
+    """Acknowledge the current stage, setting out the complaint definition, what the landlord is and is not
+    responsible for, and who investigates (Code 6.2, 6.11; Brighter Places 7.ii.a, 7.iv.a)."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number))
+    require_past("acknowledged_on", acknowledged_on, "The acknowledgement date")
+    handler = handler or stage.handler or (actor if stage.number == 1 else None)
+    if handler is None:
+        raise InvalidInputError("handler", "assign a stage 2 handler before acknowledging stage 2")
+    before_status, after_status = transition(case, Command.ACKNOWLEDGE)
+    before = {"status": before_status.value, **deadline_fields(stage)}
+    stage.definition = _points(definition)
+    stage.responsible_for = require_text(
+        "responsible_for", responsible_for, "What the landlord is responsible for"
+    )
+    stage.not_responsible_for = not_responsible_for.strip()
+    stage.acknowledged_on = acknowledged_on
+    stage.logged_on = logged_on or stage.logged_on or acknowledged_on
+    stage.handler = handler
+    recompute(stage, case)
+    case.save()
+    record(
+        case,
+        actor,
+        f"stage{stage.number}_acknowledged",
+        f"Stage {stage.number} acknowledged on {acknowledged_on}; {len(stage.definition)} point(s) defined; "
+        f"investigated by {handler}",
+        before=before,
+        after={"status": after_status.value, **deadline_fields(stage)},
+    )
+    return case
+
+
+@transaction.atomic
+def stage_record_clarification(
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    at: datetime,
+    channel: str,
+    reached: bool,
+    note: str = "",
+) -> ContactAttempt:
+    """Record an attempt to reach the customer about an unclear complaint (Code 5.6; Brighter Places 7.ii.c)."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number))
+    transition(case, Command.RECORD_CLARIFICATION)
+    require_past("at", at, "The time of the attempt")
+    attempt = ContactAttempt.objects.create(
+        stage=stage, at=at, channel=channel, reached=reached, note=note.strip(), recorded_by=actor
+    )
+    window = domain_deadlines.clarification_contact_by(
+        profile_of(case), landlord_calendar(landlord), stage.received_at
+    )
+    extra = f"; the policy's window to make contact ends {window.due}" if window else ""
+    record(
+        case,
+        actor,
+        "clarification_attempt",
+        f"{'Reached' if reached else 'Could not reach'} the customer by {channel}{extra}",
+        after={"reached": reached, "note": note},
+    )
+    return attempt
+
+
+@dataclass(frozen=True)
+class IssueOutcome:
+    case: Case
+    """The complaint the issue joined, or the new complaint logged for it."""
+    incorporated: bool
+    reason: str
+
+
+@transaction.atomic
+def complaint_add_issue(
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    point: str,
+    outcome_sought: str = "",
+    related: bool,
+    would_unreasonably_delay: bool = False,
+    at_escalation: bool = False,
+) -> IssueOutcome:
+    """Add an issue raised during a complaint: incorporated into the current stage, or logged as a new,
+    linked complaint, as the policy says (Code 6.8; Brighter Places 7.iii.a)."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number) if stage.number == 1 else "stage2.assign")
+    point = require_text("point", point, "The issue")
+    transition(case, Command.ADD_ISSUE)
+    routing = route_additional_issue(
+        profile_of(case),
+        stage=stage.number,
+        response_issued=stage.responded_on is not None,
+        related=related,
+        would_unreasonably_delay=would_unreasonably_delay,
+        at_escalation=at_escalation,
+    )
+    if routing.route is Route.INCORPORATE:
+        stage.definition = [*stage.definition, {"point": point, "outcome_sought": outcome_sought.strip()}]
+        stage.save(update_fields=["definition"])
+        record(
+            case,
+            actor,
+            "issue_incorporated",
+            f"Issue added to stage {stage.number}: {routing.reason}",
+            after={"point": point},
+        )
+        return IssueOutcome(case, True, routing.reason)
+    new = feedback_log(
+        landlord=landlord,
+        actor=actor,
+        kind=Kind.COMPLAINT,
+        channel=case.channel,
+        received_at=now(),
+        customer=case.customer,
+        representative=case.representative,
+        summary=point[:300],
+        description=point,
+        service_area=case.service_area,
+        category=case.category,
+        linked_case=case,
+    )
+    record(
+        case,
+        actor,
+        "issue_logged_separately",
+        f"Issue logged as new complaint {new.reference}: {routing.reason}",
+        after={"complaint": new.reference},
+    )
+    return IssueOutcome(new, False, routing.reason)
+
+
+@transaction.atomic
+def stage_extend(
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    days: int,
+    notified_on: date,
+    reason: str,
+    justification: str = "none",
+) -> Extension:
+    """Extend the response date. Refused, naming the rule, where the policy does not allow it; a notice
+    given after the current deadline is recorded but does not move it (the breach stands)."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number))
+    transition(case, Command.EXTEND)
+    require_past("notified_on", notified_on, "The date the customer was told")
+    reason = require_text("reason", reason, "The reason for the extension, as explained to the customer")
+    if justification not in ("none", "good-reason", "agreed"):
+        raise InvalidInputError("justification", "justification is 'none', 'good-reason' or 'agreed'")
+    before = deadline_fields(stage)
+    extension = Extension.objects.create(
+        stage=stage,
+        days=days,
+        notified_on=notified_on,
+        justification=justification,
+        reason=reason,
+        applied=True,
+        recorded_by=actor,
+    )
+    recompute(stage, case)  # raises ExtensionRefusedError, rolling the row back, when the policy refuses it
+    extension.refresh_from_db()
+    case.save()
+    outcome = (
+        "applied" if extension.applied else "recorded; notified after the deadline, so it does not move it"
+    )
+    record(
+        case,
+        actor,
+        "extended",
+        f"Extension of {days} working days {outcome}: {reason}",
+        before=before,
+        after={**deadline_fields(stage), "notified_on": notified_on, "justification": justification},
+    )
+    return extension
+
+
+@transaction.atomic
+def complaint_warn_no_contact(*, landlord: Landlord, actor: User, case_id: int, letter_on: date) -> Case:
+    """Record the letter allowing the customer time to make contact before closure (Brighter Places 7.ii.e)."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number))
+    transition(case, Command.WARN_NO_CONTACT)
+    closure = domain_deadlines.no_contact_closure(profile_of(case), landlord_calendar(landlord), letter_on)
+    if closure is None:
+        raise InvalidInputError("letter_on", f"{case.policy_name} sets no closure for lack of contact")
+    stage.no_contact_letter_on = letter_on
+    stage.close_without_contact_after = closure.due
+    stage.save(update_fields=["no_contact_letter_on", "close_without_contact_after"])
+    case.save(update_fields=["updated_at"])
+    record(
+        case,
+        actor,
+        "no_contact_warning",
+        f"No-contact letter sent; may close after {closure.due}",
+        after={"letter_on": letter_on, "close_after": closure.due},
+    )
+    return case
+
+
+@transaction.atomic
+def complaint_close_no_contact(*, landlord: Landlord, actor: User, case_id: int, on: date) -> Case:
+    """Close a complaint the customer has not engaged with, once the period in the letter has passed."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, "case.close")
+    if stage.close_without_contact_after is None:
+        raise InvalidInputError("on", "send the no-contact letter first")
+    if on <= stage.close_without_contact_after:
+        raise InvalidInputError("on", f"the customer has until {stage.close_without_contact_after} to reply")
+    before, after = transition(case, Command.CLOSE_NO_CONTACT)
+    case.closed_at = now()
+    case.save()
+    record(
+        case,
+        actor,
+        "closed_no_contact",
+        "Closed: no contact from the customer; a later reply is a new complaint",
+        before={"status": before.value},
+        after={"status": after.value},
+    )
+    return case
+
+
+@dataclass(frozen=True)
+class PointAnswer:
+    point: str
+    decision: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class RemedyInput:
+    type: str
+    description: str
+    compensation_offered: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    description: str
+    owner: User
+    due_on: date
+
+
+@transaction.atomic
+def stage_respond(
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    responded_on: date,
+    outcome: str,
+    answers: list[PointAnswer],
+    summary: str,
+    remedies: list[RemedyInput] | None = None,
+    actions: list[ActionInput] | None = None,
+) -> Case:
+    """Send the stage's response: a decision with reasons on every point of the definition, the remedy and
+    the agreed actions with dates (Code 6.6-6.9, 6.17-6.19). It counts even if agreed works are to come."""
+    case = locked_case(landlord, case_id)
+    stage = stage_of(case)
+    authorise(actor, case, _handle_action(stage.number))
+    require_past("responded_on", responded_on, "The response date")
+    if outcome not in Stage.Outcome.values:
+        raise InvalidInputError("outcome", f"outcome is one of {', '.join(Stage.Outcome.values)}")
+    points = [p["point"] for p in stage.definition]
+    answered = {a.point for a in answers}
+    missing = [p for p in points if p not in answered]
+    if missing:
+        raise InvalidInputError("answers", f"no decision on: {'; '.join(missing)}")
+    for index, answer in enumerate(answers):
+        if answer.decision not in Stage.Outcome.values:
+            raise InvalidInputError(
+                f"answers[{index}].decision", f"decision is one of {', '.join(Stage.Outcome.values)}"
+            )
+        require_text(f"answers[{index}].reasons", answer.reasons, "The reasons for each decision")
+    before_status, after_status = transition(case, Command.RESPOND)
+    before = {"status": before_status.value, **deadline_fields(stage)}
+    stage.responded_on = responded_on
+    stage.outcome = outcome
+    stage.response_summary = require_text("summary", summary, "The response")
+    recompute(stage, case)
+    for answer in answers:
+        PointDecision.objects.create(
+            stage=stage, point=answer.point, decision=answer.decision, reasons=answer.reasons
+        )
+    for remedy in remedies or []:
+        if remedy.type not in Remedy.Type.values:
+            raise InvalidInputError("remedies", f"unknown remedy {remedy.type!r}")
+        Remedy.objects.create(
+            stage=stage,
+            type=remedy.type,
+            description=remedy.description,
+            compensation_offered=remedy.compensation_offered,
+        )
+    for action in actions or []:
+        if action.owner.memberships.filter(landlord=landlord).exists() is False:
+            raise NotFoundError(f"{action.owner} does not work for {landlord.name}")
+        AgreedAction.objects.create(
+            landlord=landlord,
+            stage=stage,
+            description=action.description,
+            owner=action.owner,
+            due_on=action.due_on,
+        )
+    case.save()
+    breaches = f"; {len(stage.breaches)} breach(es) of the timescales" if stage.breaches else ""
+    record(
+        case,
+        actor,
+        f"stage{stage.number}_responded",
+        f"Stage {stage.number} response sent on {responded_on}: {stage.get_outcome_display()}{breaches}",
+        before=before,
+        after={"status": after_status.value, **deadline_fields(stage), "outcome": outcome},
+    )
+    return case
+
+
+@transaction.atomic
+def action_complete(
+    *, landlord: Landlord, actor: User, action_id: int, completed_on: date, note: str = ""
+) -> AgreedAction:
+    """Mark an agreed action done; for the last one at stage 1, the escalation window may run from now on."""
+    try:
+        action = (
+            AgreedAction.objects.select_for_update()
+            .select_related("stage__case")
+            .get(pk=action_id, landlord=landlord)
+        )
+    except AgreedAction.DoesNotExist:
+        raise NotFoundError(f"no agreed action {action_id} at {landlord.name}") from None
+    case = locked_case(landlord, action.stage.case_id)
+    authorise(actor, case, "action.complete")
+    require_past("completed_on", completed_on, "The completion date")
+    if action.completed_on:
+        raise InvalidInputError("completed_on", f"already completed on {action.completed_on}")
+    action.completed_on = completed_on
+    action.completion_note = note.strip()
+    action.save(update_fields=["completed_on", "completion_note"])
+    stage = action.stage
+    if stage.number == 1 and not stage.actions.filter(completed_on__isnull=True).exists():
+        recompute(stage, case, works_completed=completed_on)
+        case.save()
+    record(
+        case,
+        actor,
+        "action_completed",
+        f"Agreed action completed on {completed_on}: {action.description}",
+        after={"action": action.pk, "completed_on": completed_on},
+    )
+    return action
