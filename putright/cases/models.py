@@ -67,6 +67,18 @@ class Case(models.Model):
         ],
         help_text="The answer when dissatisfaction was expressed and the choice to complain offered (Code 1.3)",
     )
+    handler = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The current stage's handler (kept in step with the stage, for worklists)",
+    )
+    next_due = models.DateField(
+        null=True, blank=True, help_text="The current stage's next deadline, if a clock runs"
+    )
+    next_due_kind = models.CharField(max_length=20, blank=True, help_text="acknowledge or respond")
     policy_name = models.CharField(max_length=60)
     policy_version = models.PositiveSmallIntegerField()
     warnings = models.JSONField(default=list, blank=True)
@@ -79,6 +91,12 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["landlord", "kind", "status"]),
             models.Index(fields=["landlord", "received_at"]),
+            models.Index(
+                fields=["landlord", "next_due"],
+                name="open_cases_by_due",
+                condition=models.Q(next_due__isnull=False),
+            ),
+            models.Index(fields=["landlord", "handler", "next_due"], name="handler_cases_by_due"),
         ]
 
     def __str__(self) -> str:

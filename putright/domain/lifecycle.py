@@ -157,6 +157,15 @@ FINISHED: frozenset[Status] = frozenset(
 """States in which no complaint clock runs any more."""
 
 
+DUE_NEXT: Mapping[Status, str] = {
+    S.STAGE1_RECEIVED: "acknowledge",
+    S.STAGE1_INVESTIGATING: "respond",
+    S.STAGE2_REQUESTED: "acknowledge",
+    S.STAGE2_INVESTIGATING: "respond",
+}
+"""What the landlord owes the customer next in each state with a running clock (the stage's deadline)."""
+
+
 class TransitionNotAllowedError(DomainError):
     """A command the lifecycle does not allow in the case's current state."""
 

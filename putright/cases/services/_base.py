@@ -14,7 +14,7 @@ from putright.cases.models import Case, Extension, Stage, TimelineEvent
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.deadlines import Justification, StageFacts
 from putright.domain.errors import InvalidInputError, NotFoundError
-from putright.domain.lifecycle import Command, Kind, Status, next_status
+from putright.domain.lifecycle import DUE_NEXT, Command, Kind, Status, next_status
 from putright.domain.profiles import Profile, default_registry
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
@@ -49,7 +49,19 @@ def transition(case: Case, command: Command) -> tuple[Status, Status]:
     before = Status(case.status)
     after = next_status(Kind(case.kind), before, command)
     case.status = after.value
+    if after not in DUE_NEXT:
+        case.next_due, case.next_due_kind = None, ""
     return before, after
+
+
+def track(case: Case, stage: Stage) -> None:
+    """Keep the case's worklist columns (handler, next deadline) in step with its current stage."""
+    due = DUE_NEXT.get(Status(case.status))
+    case.handler_id = stage.handler_id
+    case.next_due_kind = due or ""
+    case.next_due = (
+        stage.acknowledge_by if due == "acknowledge" else stage.respond_by if due == "respond" else None
+    )
 
 
 def authorise(actor: User, case: Case, action: str) -> None:
@@ -126,6 +138,8 @@ def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> 
             Extension.objects.filter(pk=row.pk).update(applied=flag)
     if result.warnings:
         case.warnings = sorted(set(case.warnings) | set(result.warnings))
+    if case.stage == stage.number:
+        track(case, stage)
 
 
 def require_text(field: str, value: str, what: str) -> str:

@@ -22,6 +22,7 @@ from putright.cases.services._base import (
     require_past,
     require_text,
     stage_of,
+    track,
     transition,
 )
 from putright.domain.errors import InvalidInputError
@@ -61,8 +62,8 @@ def escalation_request(
     )
     stage2.received_at = requested_at
     stage2.escalation_reason = reason.strip()
-    recompute(stage2, case)
     case.stage = 2
+    recompute(stage2, case)
     case.save()
     record(
         case,
@@ -88,7 +89,8 @@ def stage2_assign_handler(*, landlord: Landlord, actor: User, case_id: int, hand
     before = stage2.handler_id
     stage2.handler = handler
     stage2.save(update_fields=["handler"])
-    case.save(update_fields=["updated_at"])
+    track(case, stage2)
+    case.save()
     record(
         case,
         actor,
@@ -125,6 +127,7 @@ def escalation_refuse(
     rationale = require_text("rationale", rationale, "The reasons for the decision")
     before, after = transition(case, Command.REFUSE_ESCALATION)
     case.stage = 1
+    track(case, stage_of(case, 1))
     case.save()
     decision = Decision.objects.create(
         landlord=landlord,

@@ -209,7 +209,7 @@ def _create(*, landlord: Landlord, actor: User, kind: Kind, received_at: datetim
             respond_by=placeholder,
         )
         recompute(stage, case)
-        case.save(update_fields=["warnings"])
+        case.save()
     record(
         case,
         actor,

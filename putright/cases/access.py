@@ -1,0 +1,34 @@
+"""Who may reach which case: every lookup is by landlord first, then by role and the case's sensitivity."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from putright.accounts.models import User
+from putright.accounts.permissions import can, roles_at
+from putright.cases.models import Case
+from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.organisations.models import Landlord
+
+
+def visible_cases(user: User, landlord: Landlord) -> QuerySet[Case]:
+    """The landlord's cases this person may see. Complaints about colleagues are visible only to the
+    feedback team and the senior manager handling them (Data Protection Act 2018)."""
+    roles = roles_at(user, landlord)
+    if not can(user, landlord, "case.view", roles):
+        return Case.objects.none()
+    cases = Case.objects.filter(landlord=landlord)
+    if not can(user, landlord, "colleague_case.view", roles):
+        cases = cases.filter(Q(about_colleague=False) | Q(handler=user))
+    return cases
+
+
+def access_case_for_staff(user: User, landlord: Landlord, case_id: int) -> Case:
+    """The case, if this person may see it; the same NotFound whether it is hidden or absent, so that
+    guessing an identifier reveals nothing."""
+    if not can(user, landlord, "case.view"):
+        raise NotPermittedError(f"{user} may not view cases at {landlord.name}")
+    case = visible_cases(user, landlord).filter(pk=case_id).first()
+    if case is None:
+        raise NotFoundError(f"no case {case_id} at {landlord.name}")
+    return case

@@ -1,0 +1,106 @@
+"""Worklists and access: scoped to the landlord and the person, soonest deadline first, fixed query counts."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from putright.cases import services
+from putright.cases.access import access_case_for_staff
+from putright.cases.selectors import (
+    CaseFilters,
+    case_detail,
+    case_list,
+    open_cases_soonest_first,
+    overdue_counts,
+)
+from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.domain.lifecycle import Kind
+
+from .conftest import at
+
+D = date.fromisoformat
+
+
+def log(org, received, **extra):
+    return services.feedback_log(
+        landlord=org.landlord,
+        actor=org.officer,
+        kind=extra.pop("kind", Kind.COMPLAINT),
+        channel="email",
+        received_at=at(received),
+        customer=org.customer,
+        summary="Damp in the bedroom",
+        description="Mould again",
+        **extra,
+    )
+
+
+def test_open_cases_are_listed_soonest_deadline_first(great):
+    later, sooner = log(great, "2026-06-01"), log(great, "2026-05-01")
+    log(great, "2026-05-15", kind=Kind.COMPLIMENT)  # no clock runs
+    listed = list(open_cases_soonest_first(landlord=great.landlord, user=great.officer))
+    assert [c.pk for c in listed] == [sooner.pk, later.pk]
+    # Friday 1 May 2026: 5 working days, skipping the early May bank holiday (4 May).
+    assert listed[0].next_due == D("2026-05-11") and listed[0].next_due_kind == "acknowledge"
+
+
+def test_overdue_counts_per_landlord(great, brighter):
+    log(great, "2026-05-01")
+    log(great, "2026-11-20")
+    log(brighter, "2026-05-01")
+    counts = overdue_counts(landlords=[great.landlord, brighter.landlord], today=D("2026-11-23"))
+    assert counts == {great.landlord.pk: 1, brighter.landlord.pk: 1}
+
+
+def test_case_list_filters(great):
+    complaint = log(great, "2026-05-01", category="Repairs")
+    log(great, "2026-05-02", kind=Kind.SERVICE_REQUEST, category="Repairs")
+    log(great, "2026-05-03", category="Rent")
+    found = case_list(
+        landlord=great.landlord, user=great.officer, filters=CaseFilters(kind="complaint", category="Repairs")
+    )
+    assert [c.pk for c in found] == [complaint.pk]
+    overdue = case_list(
+        landlord=great.landlord, user=great.officer, filters=CaseFilters(overdue=True), today=D("2026-11-23")
+    )
+    assert overdue.count() == 2
+
+
+def test_case_list_query_count_does_not_grow_with_cases(great):
+    for day in range(1, 4):
+        log(great, f"2026-05-0{day}")
+    with CaptureQueriesContext(connection) as few:
+        [c.customer.name for c in case_list(landlord=great.landlord, user=great.officer)]
+    for day in range(4, 10):
+        log(great, f"2026-05-0{day}")
+    with CaptureQueriesContext(connection) as many:
+        [c.customer.name for c in case_list(landlord=great.landlord, user=great.officer)]
+    assert len(few) == len(many)
+
+
+def test_case_detail_query_count_is_fixed(great):
+    case = log(great, "2026-05-01")
+    with CaptureQueriesContext(connection) as queries:
+        detail = case_detail(landlord=great.landlord, user=great.officer, case_id=case.pk)
+        [(s.number, list(s.extensions.all()), s.handler) for s in detail.stages.all()]
+        [e.actor for e in detail.timeline.all()]
+    assert len(queries) <= 14
+
+
+def test_complaints_about_colleagues_are_hidden_from_other_staff(great):
+    case = log(great, "2026-05-01", about_colleague=True, colleagues_named="Sam")
+    assert access_case_for_staff(great.officer, great.landlord, case.pk) == case
+    with pytest.raises(NotFoundError):
+        access_case_for_staff(great.manager, great.landlord, case.pk)
+    assert case not in case_list(landlord=great.landlord, user=great.manager)
+
+
+def test_nobody_reaches_another_landlords_case_by_guessing_its_id(great, brighter):
+    case = log(great, "2026-05-01")
+    with pytest.raises(NotPermittedError):
+        access_case_for_staff(great.officer, brighter.landlord, case.pk)
+    with pytest.raises(NotFoundError):
+        access_case_for_staff(brighter.officer, brighter.landlord, case.pk)
+    assert case_list(landlord=brighter.landlord, user=brighter.officer).count() == 0
