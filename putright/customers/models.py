@@ -150,3 +150,27 @@ class RestrictionReview(models.Model):
     reasons = models.TextField()
     next_review_by = models.DateField(null=True, blank=True)
     reviewed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+
+class CustomerEvent(models.Model):
+    """An immutable record of a change to a customer's record: who, what, when, before and after."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    kind = models.CharField(max_length=40)
+    summary = models.TextField()
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("customer events are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValueError("customer events are never deleted")
