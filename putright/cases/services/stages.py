@@ -27,6 +27,7 @@ from putright.cases.services.intake import feedback_log
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.additional_issues import Route, route_additional_issue
 from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.hazards import hazard_clocks
 from putright.domain.lifecycle import Command, Kind
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
@@ -425,3 +426,59 @@ def action_complete(
         after={"action": action.pk, "completed_on": completed_on},
     )
     return action
+
+
+@transaction.atomic
+def hazard_investigation_conclude(
+    *, landlord: Landlord, actor: User, case_id: int, concluded_on: date
+) -> Case:
+    """Record that a reported hazard's investigation concluded, starting the clocks that run from it
+    (Awaab's Law: written summary, make safe, further work)."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "action.complete")
+    if not case.hazard_kind or case.hazard_aware_at is None:
+        raise InvalidInputError("case", f"{case.reference} reports no hazard")
+    require_past("concluded_on", concluded_on, "The date the investigation concluded")
+    clocks = hazard_clocks(case.hazard_kind, case.hazard_aware_at, concluded_on)
+    before = dict(case.hazard_due)
+    case.hazard_investigation_concluded = concluded_on
+    case.hazard_due = {c.code: c.due.isoformat() for c in clocks.clocks}
+    case.save()
+    record(
+        case,
+        actor,
+        "hazard_investigation_concluded",
+        f"Hazard investigation concluded on {concluded_on}",
+        before=before,
+        after=case.hazard_due,
+    )
+    return case
+
+
+@transaction.atomic
+def remedy_pay(*, landlord: Landlord, actor: User, remedy_id: int, amount: Decimal, paid_on: date) -> Remedy:
+    """Record compensation paid, following the remedy through to completion."""
+    try:
+        remedy = (
+            Remedy.objects.select_for_update()
+            .select_related("stage")
+            .get(pk=remedy_id, stage__landlord=landlord)
+        )
+    except Remedy.DoesNotExist:
+        raise NotFoundError(f"no remedy {remedy_id} at {landlord.name}") from None
+    case = locked_case(landlord, remedy.stage.case_id)
+    authorise(actor, case, "action.complete")
+    require_past("paid_on", paid_on, "The payment date")
+    if amount <= 0:
+        raise InvalidInputError("amount", "the amount paid must be more than zero")
+    remedy.compensation_paid = amount
+    remedy.paid_on = paid_on
+    remedy.save(update_fields=["compensation_paid", "paid_on"])
+    record(
+        case,
+        actor,
+        "compensation_paid",
+        f"Compensation of £{amount:,.2f} paid on {paid_on}",
+        after={"remedy": remedy.pk, "amount": str(amount)},
+    )
+    return remedy
