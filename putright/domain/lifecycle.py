@@ -206,3 +206,45 @@ def require_different_handler(must_differ: bool, stage1_handler: object, stage2_
         raise HandlerConflictError(
             "the stage 2 handler must not be the person who handled the complaint at stage 1 (Code 6.13)"
         )
+
+
+def state_diagram(kind: Kind) -> str:
+    """A Mermaid state diagram of the table for one kind, for docs/domain/lifecycle.md."""
+    lines = ["stateDiagram-v2", f"    [*] --> {INITIAL[kind].value}"]
+    for (k, before, command), after in TRANSITIONS.items():
+        if k is kind:
+            lines.append(f"    {before.value} --> {after.value}: {command.label}")
+    return "\n".join(lines)
+
+
+def lifecycle_markdown() -> str:
+    """docs/domain/lifecycle.md, generated from the table (`make docs` writes it; a test compares it)."""
+    parts = [
+        "# Case lifecycle",
+        "",
+        "Generated from the transition table in `putright/domain/lifecycle.py` by `make docs`; every service",
+        "enforces the table before it changes a case, and a test fails if this file falls out of step. A command",
+        "not shown is refused with a sentence naming what is allowed.",
+        "",
+        "- Complaints have two stages only. Stage 2 is the final response; after it the customer may go to the",
+        "  Housing Ombudsman. A refused escalation returns to the stage 1 outcome, with the decision, its reasons",
+        "  and the right to take it to the Ombudsman recorded.",
+        "- A late escalation request is never refused automatically: it waits at `stage2_requested` for a handler",
+        "  to be assigned or a decision not to escalate.",
+        "- A service request carries on when a complaint is raised about it; general feedback that becomes a",
+        "  complaint is marked `converted`, and the complaint is a new, linked case.",
+        "",
+        "The clock running in each state (the stored `next_due` that worklists sort by):",
+        "",
+        "| State | What is due |",
+        "|---|---|",
+        *(f"| `{status.value}` | {due}, by the stage's {due}-by date |" for status, due in DUE_NEXT.items()),
+        "",
+        "States where no stage clock runs any more: "
+        + ", ".join(f"`{s.value}`" for s in sorted(FINISHED, key=lambda s: s.value))
+        + ".",
+        "",
+    ]
+    for kind in Kind:
+        parts += [f"## {kind.label.capitalize()}", "", "```mermaid", state_diagram(kind), "```", ""]
+    return "\n".join(parts)

@@ -91,3 +91,16 @@ def test_every_state_in_the_table_is_reachable_from_an_initial_state():
 def test_finished_states_run_no_stage_clock():
     assert all(stage_of(s) in (None, 2) for s in FINISHED)
     assert stage_of(S.STAGE1_INVESTIGATING) == 1 and stage_of(S.STAGE2_REQUESTED) == 2
+
+
+def test_lifecycle_doc_matches_the_table():
+    from pathlib import Path
+
+    from putright.domain.lifecycle import lifecycle_markdown
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "domain" / "lifecycle.md").read_text(
+        encoding="utf-8"
+    )
+    assert doc == lifecycle_markdown(), (
+        "docs/domain/lifecycle.md is out of date with the table: run make docs"
+    )
