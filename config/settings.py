@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "putright.accounts",
     "putright.customers",
     "putright.cases",
+    "putright.reminders",
     "putright.backoffice",
 ]
 

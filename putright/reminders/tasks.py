@@ -1,0 +1,22 @@
+"""Background tasks (Django Tasks API; the `django-tasks-db` backend runs them in `manage.py db_worker`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_tasks import task
+
+from putright.reminders.services import reminder_notify
+from putright.reminders.sweep import sweep
+
+
+@task()
+def notify(reminder_id: int) -> int:
+    """Notify the right staff about one reminder; safe to run again."""
+    return reminder_notify(reminder_id=reminder_id)
+
+
+@task()
+def sweep_task(lead_days: int = 2) -> dict[str, Any]:
+    """Run the reminder sweep (enqueued every few minutes by `manage.py sweep_reminders --every N`)."""
+    return sweep(lead_days=lead_days).as_dict()
