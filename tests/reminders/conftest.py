@@ -6,34 +6,20 @@ test needs exact stored deadlines, as rows with those deadlines set directly.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from itertools import count
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from putright.accounts.models import Membership, Role, User
+from putright.accounts.models import Role, User
 from putright.cases.models import Case, Stage
 from putright.customers.models import Adjustment, Customer, Restriction
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord, LandlordPolicy
+from tests.factories import at, make_staff
 
-LONDON = ZoneInfo("Europe/London")
 D = date.fromisoformat
 _numbers = count(900)
-
-
-def at(day: str, time: str = "10:00") -> datetime:
-    return datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=LONDON)
-
-
-def make_staff(landlord: Landlord, email: str, *roles: str) -> User:
-    user = User.objects.filter(email=email).first() or User.objects.create_user(
-        email, "correct horse battery"
-    )
-    for role in roles:
-        Membership.objects.create(user=user, landlord=landlord, role=role)
-    return user
 
 
 class Org:
