@@ -57,6 +57,7 @@ class Case(models.Model):
     hazard_due = models.JSONField(
         default=dict, blank=True, help_text="Hazard clocks: duty -> ISO date or time"
     )
+    hazard_done = models.JSONField(default=dict, blank=True, help_text="Hazard duties done: duty -> ISO date")
     complaint_choice = models.CharField(
         max_length=20,
         blank=True,

@@ -414,6 +414,7 @@ def _hazards(found: _Found) -> None:
             "handler_id",
             "hazard_kind",
             "hazard_due",
+            "hazard_done",
             "hazard_investigation_concluded",
         )
     )
@@ -421,6 +422,8 @@ def _hazards(found: _Found) -> None:
         labels = _duty_labels(row["hazard_kind"])
         for code, value in sorted((row["hazard_due"] or {}).items()):
             if code in _DUTIES_ENDED_BY_CONCLUSION and row["hazard_investigation_concluded"]:
+                continue
+            if code in (row["hazard_done"] or {}):
                 continue
             parsed = _due_of(value)
             if parsed is None:

@@ -35,6 +35,23 @@ def test_a_damp_and_mould_report_starts_hazard_clocks_in_parallel_with_the_compl
     assert case.hazard_due["summary"] == "2026-11-13"
     assert case.hazard_due["make_safe"] == "2026-11-17"
     assert case.status == "stage1_received"  # the complaint clocks are independent
+    case = services.hazard_duty_complete(
+        landlord=great.landlord,
+        actor=great.housing,
+        case_id=case.pk,
+        duty="make_safe",
+        done_on=D("2026-11-18"),
+    )
+    assert case.hazard_done == {"make_safe": "2026-11-18"}
+    assert "after the deadline 2026-11-17" in case.timeline.last().summary
+    with pytest.raises(InvalidInputError, match="no hazard clock 'paint'"):
+        services.hazard_duty_complete(
+            landlord=great.landlord,
+            actor=great.housing,
+            case_id=case.pk,
+            duty="paint",
+            done_on=D("2026-11-18"),
+        )
 
 
 def test_unknown_hazard_kind_is_refused(great):

@@ -456,6 +456,31 @@ def hazard_investigation_conclude(
 
 
 @transaction.atomic
+def hazard_duty_complete(*, landlord: Landlord, actor: User, case_id: int, duty: str, done_on: date) -> Case:
+    """Record that an Awaab's Law duty was carried out, and whether it was on time."""
+    case = locked_case(landlord, case_id)
+    authorise(actor, case, "action.complete")
+    if duty not in case.hazard_due:
+        known = ", ".join(case.hazard_due) or "none yet"
+        raise InvalidInputError("duty", f"{case.reference} has no hazard clock {duty!r}; its clocks: {known}")
+    require_past("done_on", done_on, "The date it was done")
+    if duty in case.hazard_done:
+        raise InvalidInputError("duty", f"already recorded as done on {case.hazard_done[duty]}")
+    case.hazard_done = {**case.hazard_done, duty: done_on.isoformat()}
+    case.save()
+    due = case.hazard_due[duty]
+    late = "" if done_on.isoformat() <= due[:10] else f", after the deadline {due}"
+    record(
+        case,
+        actor,
+        "hazard_duty_done",
+        f"Awaab's Law duty {duty.replace('_', ' ')} done on {done_on}{late}",
+        after={"duty": duty, "done_on": done_on},
+    )
+    return case
+
+
+@transaction.atomic
 def remedy_pay(*, landlord: Landlord, actor: User, remedy_id: int, amount: Decimal, paid_on: date) -> Remedy:
     """Record compensation paid, following the remedy through to completion."""
     try:
