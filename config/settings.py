@@ -38,12 +38,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "putright.organisations",
     "putright.accounts",
     "putright.customers",
     "putright.cases",
     "putright.reminders",
     "putright.backoffice",
+    "putright.api",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -121,4 +125,44 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# REST API v1 (putright/api/): token auth for staff and integrations, session auth for the browsable API;
+# errors are application/problem+json (RFC 9457); the OpenAPI document is committed at docs/openapi.yaml.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "putright.api.errors.problem_exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PutRight API",
+    "DESCRIPTION": (
+        "Complaints and feedback case management for UK social housing landlords. Every path is under a "
+        "landlord the caller holds a role at; errors are application/problem+json (RFC 9457)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "putright.cases.models.KIND_CHOICES",
+        "StatusEnum": "putright.cases.models.STATUS_CHOICES",
+        "ChannelEnum": "putright.customers.models.Channel",
+        "CustomerTypeEnum": "putright.customers.models.Customer.Type",
+        "OutcomeEnum": "putright.cases.models.Stage.Outcome",
+        "RemedyTypeEnum": "putright.cases.models.Remedy.Type",
+        "DecisionTypeEnum": "putright.cases.models.Decision.Type",
+        "ComplaintChoiceEnum": "putright.api.serializers.COMPLAINT_CHOICES",
+        "AdjustmentTypeEnum": "putright.customers.models.Adjustment.Type",
+        "RestrictionStatusEnum": "putright.customers.models.Restriction.Status",
+    },
 }
