@@ -2,8 +2,7 @@
 always inside the landlord and as far as the caller may see. Anything not found, hidden or at another
 landlord is the same NotFoundError, so guessing reveals nothing.
 
-These are reads the cases and accounts apps do not offer yet (by slug, by reference); they belong in the
-apps' selectors and access modules, and move there when those gain them.
+The reads themselves live in the apps (organisations.selectors, cases.access); these name them for the API.
 """
 
 from __future__ import annotations
@@ -11,30 +10,19 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from putright.accounts.models import User
-from putright.cases.access import access_case_for_staff, visible_cases
+from putright.cases.access import access_case_by_reference, visible_cases
 from putright.cases.models import Case, IdempotentCreation
 from putright.customers.models import Customer, Representative
-from putright.domain.errors import NotFoundError
 from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_for_user
 
 
 def landlord_for(user: User, slug: str) -> Landlord:
-    """The landlord with this slug, if the person holds any role there."""
-    landlord = Landlord.objects.filter(slug=slug, memberships__user=user).first()
-    if landlord is None:
-        raise NotFoundError(f"no landlord {slug!r} among yours")
-    return landlord
+    return landlord_for_user(user, slug)
 
 
 def case_for(user: User, landlord: Landlord, reference: str) -> Case:
-    """The case with this reference at the landlord, through the access check (hidden cases are absent)."""
-    case_id = Case.objects.filter(landlord=landlord, reference=reference).values_list("pk", flat=True).first()
-    try:
-        if case_id is None:
-            raise NotFoundError(reference)
-        return access_case_for_staff(user, landlord, case_id)
-    except NotFoundError:
-        raise NotFoundError(f"no case {reference} at {landlord.name}") from None
+    return access_case_by_reference(user, landlord, reference)
 
 
 def case_id_for(user: User, landlord: Landlord, reference: str) -> int:

@@ -1,9 +1,10 @@
 """REST API v1, mounted at /api/v1/. Everything is under a landlord the caller holds a role at, and a
 case is named by its reference."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from putright.api.views import cases, closure, customers, escalation, stages
+from putright.api.views._base import UnknownPathApi
 
 app_name = "api"
 
@@ -78,4 +79,5 @@ landlord = [
 urlpatterns = [
     path("landlords/<slug:slug>/", include(landlord)),
     path("overdue/", cases.OverdueApi.as_view(), name="overdue"),
+    re_path(r"^.*$", UnknownPathApi.as_view(), name="unknown"),
 ]

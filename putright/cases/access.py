@@ -32,3 +32,21 @@ def access_case_for_staff(user: User, landlord: Landlord, case_id: int) -> Case:
     if case is None:
         raise NotFoundError(f"no case {case_id} at {landlord.name}")
     return case
+
+
+def access_case_by_reference(user: User, landlord: Landlord, reference: str) -> Case:
+    """The case with this reference at the landlord, through the same check as `access_case_for_staff`."""
+    case_id = Case.objects.filter(landlord=landlord, reference=reference).values_list("pk", flat=True).first()
+    try:
+        if case_id is None:
+            raise NotFoundError(reference)
+        return access_case_for_staff(user, landlord, case_id)
+    except NotFoundError:
+        raise NotFoundError(f"no case {reference} at {landlord.name}") from None
+
+
+def may_see(user: User, case: Case) -> bool:
+    """Whether this person may see this case (the sensitivity rule of `visible_cases`, for one loaded case)."""
+    if not case.about_colleague:
+        return True
+    return case.handler_id == user.pk or can(user, case.landlord, "colleague_case.view")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils import timezone
 
 from putright.accounts.models import User
@@ -52,7 +52,7 @@ def case_list(
         cases = cases.filter(service_area=f.service_area)
     if f.channel:
         cases = cases.filter(channel=f.channel)
-    return cases.order_by("next_due", "-received_at", "-id")
+    return cases.order_by(F("next_due").asc(nulls_last=True), "-received_at", "-id")
 
 
 def open_cases_soonest_first(

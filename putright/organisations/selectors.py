@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from putright.domain.bank_holidays import calendar_for
 from putright.domain.calendar import WorkingCalendar
-from putright.domain.errors import UnknownPolicyError
+from putright.domain.errors import NotFoundError, UnknownPolicyError
 from putright.domain.profiles import Profile, default_registry
 from putright.organisations.models import Landlord
+
+if TYPE_CHECKING:
+    from putright.accounts.models import User
 
 
 @lru_cache(maxsize=256)
@@ -40,3 +44,11 @@ def policy_name_on(landlord: Landlord, day: date) -> str:
 def profile_on(landlord: Landlord, day: date) -> Profile:
     """The profile version governing a case received on `day`: the landlord's policy then, its version then."""
     return default_registry().in_force(policy_name_on(landlord, day), day)
+
+
+def landlord_for_user(user: User, slug: str) -> Landlord:
+    """The landlord with this slug, if the person holds any role there (else the same NotFound as absent)."""
+    landlord = Landlord.objects.filter(slug=slug, memberships__user=user).first()
+    if landlord is None:
+        raise NotFoundError(f"no landlord {slug!r} among yours")
+    return landlord

@@ -318,3 +318,10 @@ def test_a_person_with_roles_at_two_landlords_reaches_both(great, brighter):
     client = client_for(both)
     assert client.get(cases_url(great)).status_code == 200
     assert client.get(cases_url(brighter)).status_code == 200
+
+
+def test_an_unknown_api_path_is_a_problem_document(client):
+    response = client.get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["detail"] == "no API endpoint at /api/v1/no-such-thing/"

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
@@ -60,3 +61,15 @@ class LandlordApi(APIView):
 class CaseCommandApi(LandlordApi):
     def case(self, request: Request, landlord: Landlord, reference: str) -> Case:
         return lookups.case_for(request.user, landlord, reference)
+
+
+@extend_schema(exclude=True)
+class UnknownPathApi(APIView):
+    """Any path under /api/v1/ that names nothing: a problem document, like every other API error."""
+
+    permission_classes: list[Any] = []
+
+    def dispatch_unknown(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        raise NotFound(f"no API endpoint at {request.path}")
+
+    get = post = put = patch = delete = dispatch_unknown

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import require
+from putright.cases.access import may_see
 from putright.cases.models import Case, Extension, Stage, TimelineEvent
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.deadlines import Justification, StageFacts
@@ -65,7 +66,11 @@ def track(case: Case, stage: Stage) -> None:
 
 
 def authorise(actor: User, case: Case, action: str) -> None:
+    """The actor's role allows `action` at the case's landlord, and the actor may see the case at all
+    (a complaint about a colleague is hidden from most staff, and is then simply not found)."""
     require(actor, case.landlord, action)
+    if not may_see(actor, case):
+        raise NotFoundError(f"no case {case.pk} at {case.landlord.name}")
 
 
 def record(
