@@ -8,6 +8,7 @@ from django.db import transaction
 
 from putright.accounts.models import User
 from putright.accounts.permissions import require
+from putright.cases.services.calendar_change import stages_recompute_after_calendar_change
 from putright.domain.code_check import check_profile
 from putright.domain.errors import InvalidInputError
 from putright.domain.profiles import default_registry
@@ -32,8 +33,8 @@ def policy_adopt(
 
 @transaction.atomic
 def closure_day_add(*, landlord: Landlord, actor: User, day: date, reason: str) -> ClosureDay:
-    """A day the landlord is closed, skipped in every working-day count from now on. Stored deadlines of
-    open cases are recomputed when their next fact changes."""
+    """A day the landlord is closed, skipped in every working-day count from now on. The stored deadlines
+    of open complaints whose clock runs across that day are recomputed at once."""
     require(actor, landlord, "landlord.administer")
     if not reason.strip():
         raise InvalidInputError("reason", "say why the landlord is closed")
@@ -42,6 +43,7 @@ def closure_day_add(*, landlord: Landlord, actor: User, day: date, reason: str) 
     )
     if not created:
         raise InvalidInputError("day", f"{day} is already a closure day ({closure.reason})")
+    stages_recompute_after_calendar_change(landlord=landlord, day=day)
     return closure
 
 

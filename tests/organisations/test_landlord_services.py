@@ -50,7 +50,7 @@ def test_closure_days_are_skipped_by_new_deadlines(great, admin):
     )
     with pytest.raises(InvalidInputError, match="already a closure day"):
         services.closure_day_add(landlord=great.landlord, actor=admin, day=D("2026-12-29"), reason="Again")
-    # Closure days only matter for deadlines computed after they are added; use a past receipt across one.
+    # A complaint received the day before a closure day skips it.
     services.closure_day_add(
         landlord=great.landlord, actor=admin, day=D("2026-04-01"), reason="Staff training"
     )
@@ -79,3 +79,24 @@ def test_homes_counts_per_reporting_year(great, admin):
 def test_only_administrators_change_landlord_settings(great):
     with pytest.raises(NotPermittedError):
         services.homes_count_set(landlord=great.landlord, actor=great.officer, year_starting=2026, homes=1)
+
+
+def test_adding_a_closure_day_recomputes_open_deadlines_that_run_across_it(great, admin):
+    case = case_services.feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.COMPLAINT,
+        channel="phone",
+        received_at=at("2026-11-20"),
+        customer=great.customer,
+        summary="Leak",
+        description="Leak in kitchen",
+    )
+    assert Stage.objects.get(case=case).acknowledge_by == D("2026-11-27")
+    services.closure_day_add(
+        landlord=great.landlord, actor=admin, day=D("2026-11-24"), reason="Staff conference"
+    )
+    case.refresh_from_db()
+    assert Stage.objects.get(case=case).acknowledge_by == D("2026-11-30")
+    assert case.next_due == D("2026-11-30")
+    assert case.timeline.last().kind == "deadlines_recomputed"
