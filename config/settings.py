@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "putright.customers",
     "putright.cases",
     "putright.reminders",
+    "putright.demo",
     "putright.backoffice",
     "putright.api",
 ]

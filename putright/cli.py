@@ -326,6 +326,36 @@ def cmd_holidays_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Load demo data into the database named by the settings (Django is set up for this command only)."""
+    if args.landlords < 1:
+        raise UsageError(f"--landlords: at least 1 landlord, not {args.landlords}")
+    if args.cases < 0:
+        raise UsageError(f"--cases: a whole number of cases, not {args.cases}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError
+
+    try:
+        django.setup()
+        from putright.demo.generate import DemoError, generate, report
+
+        results = generate(landlords=args.landlords, cases=args.cases, seed=args.seed, log=print)
+    except ImproperlyConfigured as exc:
+        raise UsageError(f"settings: {_first_line(exc)}") from None
+    except DatabaseError as exc:
+        raise UsageError(f"database: {_first_line(exc)}; run `python manage.py migrate` first") from None
+    except DemoError as exc:
+        raise UsageError(_first_line(exc)) from None
+    print(report(results))
+    return 0
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def cmd_hazard_kinds() -> list[str]:
     return [h.kind for h in hazard_rules().hazards]
 
@@ -387,6 +417,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = holiday_commands.add_parser("refresh", help="merge a downloaded www.gov.uk/bank-holidays.json")
     p.add_argument("file")
     p.set_defaults(handler=cmd_holidays_refresh)
+
+    p = commands.add_parser(
+        "demo", help="load demo landlords, staff and cases (for demonstration only; skips existing landlords)"
+    )
+    p.add_argument("--landlords", type=int, default=2, help="how many landlords (default 2)")
+    p.add_argument("--cases", type=int, default=300, help="about how many cases per landlord (default 300)")
+    p.add_argument("--seed", type=int, default=2026, help="the same seed makes the same data")
+    p.set_defaults(handler=cmd_demo)
     return parser
 
 
