@@ -339,8 +339,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     try:
         django.setup()
-        from putright.demo.generate import DemoError, generate, report
+        from putright.demo.generate import DemoError, generate, refuse_outside_development, report
 
+        refuse_outside_development(args.force)
         results = generate(landlords=args.landlords, cases=args.cases, seed=args.seed, log=print)
     except ImproperlyConfigured as exc:
         raise UsageError(f"settings: {_first_line(exc)}") from None
@@ -424,6 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--landlords", type=int, default=2, help="how many landlords (default 2)")
     p.add_argument("--cases", type=int, default=300, help="about how many cases per landlord (default 300)")
     p.add_argument("--seed", type=int, default=2026, help="the same seed makes the same data")
+    p.add_argument(
+        "--force", action="store_true", help="load even when DEBUG is off (never on a live system)"
+    )
     p.set_defaults(handler=cmd_demo)
     return parser
 

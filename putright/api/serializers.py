@@ -212,6 +212,9 @@ class StageOutput(serializers.ModelSerializer):
         child=serializers.CharField(), help_text="How each deadline was worked out, one sentence each"
     )
     breaches = serializers.ListField(child=serializers.CharField())
+    warnings = serializers.ListField(
+        child=serializers.CharField(), help_text="Where the Code's floor overrides the policy, and why"
+    )
     extensions = ExtensionOutput(many=True)
     decisions = PointDecisionOutput(many=True, help_text="The decision and reasons on each point")
     remedies = RemedyOutput(many=True)
@@ -235,6 +238,7 @@ class StageOutput(serializers.ModelSerializer):
             "escalate_by",
             "explanation",
             "breaches",
+            "warnings",
             "no_contact_letter_on",
             "close_without_contact_after",
             "responded_on",

@@ -141,6 +141,9 @@ class Stage(models.Model):
     escalate_by = models.DateField(null=True, blank=True)
     explanation = models.JSONField(default=list, blank=True)
     breaches = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(
+        default=list, blank=True, help_text="Warnings from the latest deadline computation"
+    )
     no_contact_letter_on = models.DateField(null=True, blank=True)
     close_without_contact_after = models.DateField(null=True, blank=True)
     responded_on = models.DateField(null=True, blank=True)

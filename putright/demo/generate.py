@@ -484,6 +484,17 @@ def working_day_before(day: date) -> date:
     return day
 
 
+def refuse_outside_development(force: bool) -> None:
+    """Demo accounts share a published password: never load them into a live system by accident."""
+    from django.conf import settings
+
+    if not settings.DEBUG and not force:
+        raise DemoError(
+            "demo data shares a published password, so it is loaded only with DEBUG=1 (as `make run` does) "
+            "or with --force"
+        )
+
+
 def generate(
     *,
     landlords: int = DEFAULT_LANDLORDS,

@@ -36,6 +36,15 @@ class TimeLimitDecision:
         }
 
 
+def _limit(months: int, counts_from: TimeLimitBase, occurred: date, aware: date | None) -> tuple[date, date]:
+    """The date the limit counts from, and its last day."""
+    later = (
+        counts_from is TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS and aware is not None and aware > occurred
+    )
+    start = aware if later and aware is not None else occurred
+    return start, add_months(start, months)
+
+
 def time_limit_decision(
     profile: Profile, *, received: date, occurred: date, aware: date | None = None
 ) -> TimeLimitDecision:
@@ -55,37 +64,39 @@ def time_limit_decision(
         raise ImpossibleDatesError(f"became aware on {aware}, after the complaint was received on {received}")
 
     limit = profile.time_limit
-    months, counts_from = limit.months, limit.counts_from
+    own = _limit(limit.months, limit.counts_from, occurred, aware)
     warnings: list[str] = []
-    floor = received >= CODE_FLOOR_FROM
-    if floor and (months < CODE_MONTHS or counts_from is not TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS):
-        warnings.append(
-            f"{profile.name} sets {limit.months} months from "
-            f"{'the issue' if limit.counts_from is TimeLimitBase.ISSUE else 'the later of the issue and awareness'}"
-            f"; the Complaint Handling Code 2024 floor (2.3) applies to complaints received from {CODE_FLOOR_FROM}."
-        )
-        months = max(months, CODE_MONTHS)
-        counts_from = TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS
-
-    if counts_from is TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS and aware is not None and aware > occurred:
-        start, start_phrase = aware, f"the resident became aware on {aware}, after the issue on {occurred}"
-    else:
-        start, start_phrase = occurred, f"the issue occurred on {occurred}"
-    limit_date = add_months(start, months)
-    within = received <= limit_date
-
-    if warnings:
+    floor = received >= CODE_FLOOR_FROM and (
+        limit.months < CODE_MONTHS or limit.counts_from is not TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS
+    )
+    if floor:
+        months, counts_from = max(limit.months, CODE_MONTHS), TimeLimitBase.LATER_OF_ISSUE_AND_AWARENESS
         rule = (
             f"Code 2.3 floor: {CODE_MONTHS} months from the later of the issue and the resident becoming aware "
-            f"(instead of {profile.name}'s {limit.months} months)"
+            f"(instead of {profile.name}'s {limit.months} months"
+            f"{' from the issue' if limit.counts_from is TimeLimitBase.ISSUE else ''})"
         )
     else:
+        months, counts_from = limit.months, limit.counts_from
         base = (
             "the issue"
             if counts_from is TimeLimitBase.ISSUE
             else "the later of the issue and the resident becoming aware"
         )
         rule = f"{profile.name}: {months} months from {base} ({limit.source})"
+    start, limit_date = _limit(months, counts_from, occurred, aware)
+    within = received <= limit_date
+    if floor and (received <= own[1]) != within:
+        warnings.append(
+            f"Under {profile.name} alone this complaint would be outside its limit ({own[1]}); the Complaint "
+            f"Handling Code 2024 floor (2.3) applies to complaints received from {CODE_FLOOR_FROM}, so it is within "
+            f"the limit ({limit_date})."
+        )
+    start_phrase = (
+        f"the resident became aware on {aware}, after the issue on {occurred}"
+        if start != occurred
+        else f"the issue occurred on {occurred}"
+    )
 
     explanation = [f"Counted from {start}: {start_phrase}."]
     clamp = " (the month has no such day, so its last day)" if limit_date.day != start.day else ""

@@ -320,8 +320,8 @@ def test_decision_not_to_escalate_records_reason_rationale_and_the_ombudsman_rig
 def test_time_limit_outside_the_floor_is_a_warning_not_a_refusal(brighter):
     case = log_complaint(brighter, issue_date=D("2024-12-01"))
     assert case.status == "stage1_received"
-    assert any("decide whether to accept it" in w for w in case.warnings)
-    assert any("floor (2.3)" in w for w in case.warnings)
+    # The Code's 12-month floor (not Brighter Places' 6 months) sets the limit: 1 December 2025.
+    assert any("after the time limit (2025-12-01): decide whether to accept it" in w for w in case.warnings)
 
 
 def test_a_restriction_never_stops_a_new_complaint_being_recorded(brighter):
@@ -498,3 +498,54 @@ def test_timeline_events_are_immutable(great):
         event.save()
     with pytest.raises(ValueError, match="never deleted"):
         event.delete()
+
+
+def _responded(org, **extra):
+    case = log_complaint(org, **extra)
+    services.complaint_acknowledge(
+        landlord=org.landlord,
+        actor=org.officer,
+        case_id=case.pk,
+        acknowledged_on=D("2026-04-02"),
+        definition=DEFINITION,
+        responsible_for="Repairs",
+    )
+    services.stage_respond(
+        landlord=org.landlord,
+        actor=org.officer,
+        case_id=case.pk,
+        responded_on=D("2026-04-10"),
+        outcome="upheld",
+        summary="Sorry",
+        answers=[services.PointAnswer(p["point"], "upheld", "Yes") for p in DEFINITION],
+        actions=[services.ActionInput("Fix the fence", org.housing, D("2026-05-01"))],
+    )
+    return case
+
+
+def test_stage2_handler_cannot_be_set_at_acknowledgement_bypassing_its_checks(great):
+    case = _responded(great)
+    services.escalation_request(
+        landlord=great.landlord, actor=great.officer, case_id=case.pk, requested_at=at("2026-04-20")
+    )
+    with pytest.raises(InvalidInputError, match="assign a stage 2 handler"):
+        services.complaint_acknowledge(
+            landlord=great.landlord,
+            actor=great.director,
+            case_id=case.pk,
+            acknowledged_on=D("2026-04-21"),
+            definition=DEFINITION,
+            responsible_for="Repairs",
+            handler=great.officer,
+        )
+
+
+def test_the_owner_of_an_agreed_action_records_it_done_even_on_a_colleague_complaint(great):
+    from putright.cases.models import AgreedAction
+
+    case = _responded(great, about_colleague=True, colleagues_named="Sam")
+    action = AgreedAction.objects.get(stage__case=case)
+    done = services.action_complete(
+        landlord=great.landlord, actor=great.housing, action_id=action.pk, completed_on=D("2026-04-30")
+    )
+    assert done.completed_on == D("2026-04-30")

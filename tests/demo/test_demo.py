@@ -179,7 +179,7 @@ def test_extra_landlords_vary_nation_and_policy():
 
 @pytest.mark.django_db
 def test_putright_demo_command_loads_and_prints_how_to_sign_in(capsys):
-    assert main(["demo", "--landlords", "3", "--cases", "12", "--seed", "5"]) == 0
+    assert main(["demo", "--landlords", "3", "--cases", "12", "--seed", "5", "--force"]) == 0
     out = capsys.readouterr().out
     assert "already exists" not in out
     assert DEMO_PASSWORD in out and "demo" in out.lower()
@@ -191,7 +191,7 @@ def test_putright_demo_command_loads_and_prints_how_to_sign_in(capsys):
             assert role.label in out
     assert "Cases per state" in out and "stage 1 received" in out
 
-    assert main(["demo", "--landlords", "3", "--cases", "12"]) == 0
+    assert main(["demo", "--landlords", "3", "--cases", "12", "--force"]) == 0
     assert capsys.readouterr().out.count("already exists: skipped") == 3
 
     assert main(["demo", "--landlords", "0"]) == 2
@@ -203,7 +203,13 @@ def test_putright_demo_command_loads_and_prints_how_to_sign_in(capsys):
 @pytest.mark.django_db
 def test_load_demo_management_command():
     out = StringIO()
-    call_command("load_demo", "--landlords", "1", "--cases", "10", "--seed", "9", stdout=out)
+    call_command("load_demo", "--landlords", "1", "--cases", "10", "--seed", "9", "--force", stdout=out)
     text = out.getvalue()
     assert "Brighter Places (brighter-places): " in text and DEMO_PASSWORD in text
     assert Case.objects.filter(landlord__slug="brighter-places").count() >= 10
+
+
+@pytest.mark.django_db
+def test_demo_data_is_refused_outside_development_without_force(capsys):
+    assert main(["demo", "--landlords", "1", "--cases", "1"]) == 2
+    assert "published password" in capsys.readouterr().err

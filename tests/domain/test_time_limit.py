@@ -88,3 +88,10 @@ def test_great_places_does_not_rely_on_the_limit_for_safeguarding_or_health_and_
 def test_time_limit_impossible_dates_are_refused(occurred, aware, received):
     with pytest.raises(ImpossibleDatesError):
         decide("hos-code-2024", received, occurred, aware)
+
+
+def test_no_floor_warning_when_the_floor_does_not_change_the_outcome():
+    # Within Brighter Places' own 6 months as well as the Code's 12.
+    decision = decide("brighter-places-2022", "2026-06-01", "2026-03-01")
+    assert decision.within_limit and decision.warnings == ()
+    assert decision.applied_rule.startswith("Code 2.3 floor")

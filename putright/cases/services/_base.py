@@ -133,6 +133,7 @@ def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> 
     stage.escalate_by = result.escalate_by.due if result.escalate_by else None
     stage.explanation = list(result.explanation)
     stage.breaches = list(result.breaches)
+    stage.warnings = list(result.warnings)
     stage.save()
     applied = {o.extension: o.applied for o in result.extensions}
     for row in stage.extensions.all():
@@ -141,8 +142,6 @@ def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> 
         )
         if flag is not None and flag != row.applied:
             Extension.objects.filter(pk=row.pk).update(applied=flag)
-    if result.warnings:
-        case.warnings = sorted(set(case.warnings) | set(result.warnings))
     if case.stage == stage.number:
         track(case, stage)
 

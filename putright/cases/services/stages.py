@@ -71,9 +71,17 @@ def complaint_acknowledge(
     stage = stage_of(case)
     authorise(actor, case, _handle_action(stage.number))
     require_past("acknowledged_on", acknowledged_on, "The acknowledgement date")
-    handler = handler or stage.handler or (actor if stage.number == 1 else None)
-    if handler is None:
-        raise InvalidInputError("handler", "assign a stage 2 handler before acknowledging stage 2")
+    if stage.number == 2:
+        # Stage 2's handler is assigned with its checks (a senior leader, not the stage 1 handler).
+        if stage.handler is None:
+            raise InvalidInputError("handler", "assign a stage 2 handler before acknowledging stage 2")
+        if handler is not None and handler != stage.handler:
+            raise InvalidInputError(
+                "handler", "change the stage 2 handler by assigning it, not at acknowledgement"
+            )
+        handler = stage.handler
+    else:
+        handler = handler or stage.handler or actor
     before_status, after_status = transition(case, Command.ACKNOWLEDGE)
     before = {"status": before_status.value, **deadline_fields(stage)}
     stage.definition = _points(definition)
@@ -280,6 +288,7 @@ def complaint_close_no_contact(*, landlord: Landlord, actor: User, case_id: int,
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
     authorise(actor, case, "case.close")
+    require_past("on", on, "The closure date")
     if stage.close_without_contact_after is None:
         raise InvalidInputError("on", "send the no-contact letter first")
     if on <= stage.close_without_contact_after:
@@ -407,7 +416,8 @@ def action_complete(
     except AgreedAction.DoesNotExist:
         raise NotFoundError(f"no agreed action {action_id} at {landlord.name}") from None
     case = locked_case(landlord, action.stage.case_id)
-    authorise(actor, case, "action.complete")
+    if action.owner_id != actor.pk:  # the person who owns an action may always record it done
+        authorise(actor, case, "action.complete")
     require_past("completed_on", completed_on, "The completion date")
     if action.completed_on:
         raise InvalidInputError("completed_on", f"already completed on {action.completed_on}")

@@ -6,7 +6,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from putright.demo.generate import DEFAULT_CASES, DEFAULT_LANDLORDS, DEFAULT_SEED, DemoError, generate, report
+from putright.demo.generate import (
+    DEFAULT_CASES,
+    DEFAULT_LANDLORDS,
+    DEFAULT_SEED,
+    DemoError,
+    generate,
+    refuse_outside_development,
+    report,
+)
 
 
 class Command(BaseCommand):
@@ -22,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=DEFAULT_SEED, help="the same seed makes the same data"
         )
+        parser.add_argument("--force", action="store_true", help="load even when DEBUG is off")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["landlords"] < 1:
@@ -29,6 +38,7 @@ class Command(BaseCommand):
         if options["cases"] < 0:
             raise CommandError(f"--cases cannot be negative ({options['cases']})")
         try:
+            refuse_outside_development(options["force"])
             results = generate(
                 landlords=options["landlords"],
                 cases=options["cases"],
