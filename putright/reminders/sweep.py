@@ -54,7 +54,9 @@ _ACKNOWLEDGEMENT_OWED = frozenset(s for s, owed in DUE_NEXT.items() if owed == "
 _RESPONSE_OWED = frozenset(DUE_NEXT)
 """A response is owed from receipt (or the escalation request) until it is sent, acknowledged or not."""
 _INVESTIGATING = frozenset(s for s, owed in DUE_NEXT.items() if owed == "respond")
-_HAZARD_CLOCKS_STOPPED = FINISHED | {Status.RESOLVED}
+_HAZARD_CLOCKS_STOPPED = frozenset({Status.WITHDRAWN})
+"""Awaab's Law duties are the landlord's whatever happens to the complaint: they are reminded until each is
+recorded as done; only a report the customer withdrew stops them."""
 _DUTIES_ENDED_BY_CONCLUSION = frozenset({"investigate"})
 """Hazard duties done once `Case.hazard_investigation_concluded` is recorded."""
 

@@ -285,7 +285,7 @@ def test_the_investigate_duty_ends_when_the_investigation_concluded(org, run_swe
         ("stage1_responded", 2),  # escalation refused: the stage 2 row no longer runs
     ],
 )
-def test_finished_or_answered_cases_get_no_reminders(org, run_sweep, status, stage):
+def test_finished_or_answered_cases_get_no_complaint_reminders_but_hazard_duties_go_on(org, run_sweep, status, stage):
     org.complaint(
         status=status,
         stage=stage,
@@ -298,7 +298,8 @@ def test_finished_or_answered_cases_get_no_reminders(org, run_sweep, status, sta
     if status == "stage1_responded" and stage == 1:
         Stage.objects.update(acknowledged_on=D("2026-03-19"), responded_on=D("2026-03-31"))
     result = run_sweep("2026-04-07")
-    expected = {"hazard_due": 1} if status == "stage1_responded" else {}
+    # Awaab's Law duties outlive the complaint: only a withdrawn report stops them.
+    expected = {} if status == "withdrawn" else {"hazard_due": 1}
     assert result.created == expected
 
 
