@@ -36,6 +36,12 @@ class Customer(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     preferred_channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    letters_by = models.CharField(
+        max_length=10,
+        choices=[("email", "Email"), ("post", "Post"), ("both", "Email and post")],
+        default="email",
+        help_text="How letters reach the customer (post when there is no email address)",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -74,6 +80,16 @@ class Representative(models.Model):
         max_length=200, blank=True, help_text="What they may act on; blank for everything"
     )
     expires_on = models.DateField(null=True, blank=True)
+    correspondence = models.CharField(
+        max_length=10,
+        choices=[
+            ("copy", "As well as the customer"),
+            ("instead", "Instead of the customer"),
+            ("none", "None"),
+        ],
+        default="copy",
+        help_text="Whether letters go to them once authority is given",
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -23,6 +23,8 @@ from putright.customers.models import (
 )
 from putright.domain import deadlines
 from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.letters import LetterKind
+from putright.letters.services import letter_issue
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar, profile_on
 
@@ -134,6 +136,13 @@ def representative_add(
         expires_on=expires_on,
         email=email.strip(),
         phone=phone.strip(),
+    )
+    letter_issue(
+        landlord=landlord,
+        actor=actor,
+        kind=LetterKind.AUTHORITY_REQUEST,
+        customer=customer,
+        representative=representative,
     )
     _record(
         customer,
@@ -325,6 +334,17 @@ def restriction_apply(
         review_by=review.due,
         decided_by=actor,
     )
+    letter_issue(
+        landlord=landlord,
+        actor=actor,
+        kind=LetterKind.RESTRICTION,
+        customer=customer,
+        sent_on=starts_on,
+        send=starts_on == timezone.localdate(),
+        restriction=restriction,
+        restriction_label=type.replace("-", " "),
+        appeal_to=profile.restrictions.appeal_to,
+    )
     _record(
         customer,
         actor,
@@ -378,6 +398,17 @@ def restriction_review(
         reviewed_by=actor,
     )
     outcome = f"extended; next review by {next_review}" if extend else "lifted"
+    review = restriction.reviews.order_by("-id").first()
+    letter_issue(
+        landlord=landlord,
+        actor=actor,
+        kind=LetterKind.RESTRICTION_REVIEW_OUTCOME,
+        customer=restriction.customer,
+        sent_on=reviewed_on,
+        send=reviewed_on == timezone.localdate(),
+        restriction=restriction,
+        review=review,
+    )
     _record(
         restriction.customer,
         actor,

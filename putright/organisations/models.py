@@ -21,6 +21,9 @@ class Landlord(models.Model):
     address = models.TextField(blank=True)
     website = models.URLField(blank=True)
     reference_prefix = models.CharField(max_length=6, help_text="Starts every case reference, e.g. BP")
+    reminder_lead_days = models.PositiveSmallIntegerField(
+        default=2, help_text="Working days before a deadline that staff are reminded"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

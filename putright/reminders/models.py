@@ -29,6 +29,8 @@ class ReminderKind(models.TextChoices):
     ADJUSTMENT_REVIEW_DUE = "adjustment_review_due", "Reasonable adjustment review due"
     NO_CONTACT_CLOSURE_DUE = "no_contact_closure_due", "Closure without contact due"
     HAZARD_DUE = "hazard_due", "Awaab's Law hazard duty due"
+    CASE_ASSIGNED = "case_assigned", "Case assigned to you"
+    LOW_SATISFACTION = "low_satisfaction", "Low satisfaction score"
 
 
 class Reminder(models.Model):
@@ -88,6 +90,9 @@ class StaffNotification(models.Model):
     message = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the email copy was handed to the mailer"
+    )
 
     class Meta:
         constraints = [

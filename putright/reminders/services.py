@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import uuid
+from functools import partial
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -57,10 +60,84 @@ def reminder_notify(*, reminder_id: int) -> int:
         if user_id not in told
     ]
     StaffNotification.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        transaction.on_commit(partial(_enqueue_email, reminder.pk), robust=True)
     if reminder.notified_at is None:
         reminder.notified_at = timezone.now()
         reminder.save(update_fields=["notified_at"])
     return len(new)
+
+
+def _enqueue_email(reminder_id: int) -> None:
+    from putright.reminders.tasks import email_notifications
+
+    email_notifications.enqueue(reminder_id)
+
+
+def notifications_email(*, reminder_id: int) -> int:
+    """Email each new notification of a reminder to its recipient, at most once each: a notification is
+    marked emailed before the email goes, so a retry never sends it twice (the in-app copy always stays)."""
+    sent = 0
+    while True:
+        with transaction.atomic():
+            notification = (
+                StaffNotification.objects.select_for_update(skip_locked=True)
+                .select_related("recipient", "landlord", "case")
+                .filter(reminder_id=reminder_id, emailed_at__isnull=True)
+                .first()
+            )
+            if notification is None:
+                return sent
+            notification.emailed_at = timezone.now()
+            notification.save(update_fields=["emailed_at"])
+        recipient = notification.recipient
+        if recipient.email and recipient.is_active:
+            send_mail(
+                subject=f"PutRight ({notification.landlord.name}): {notification.get_kind_display()}",
+                message=f"{notification.message}\n\nThis is also in your PutRight notifications.",
+                from_email=None,
+                recipient_list=[recipient.email],
+                fail_silently=True,
+            )
+            sent += 1
+
+
+@transaction.atomic
+def staff_event_notify(
+    *,
+    landlord: Landlord,
+    kind: str,
+    key: str,
+    message: str,
+    recipient: User | None,
+    role: str,
+    case_id: int | None = None,
+) -> Reminder:
+    """Tell staff about something that just happened (a case assigned to them, a low satisfaction score)
+    through the same machinery as reminders: once per landlord, kind, key and day."""
+    reminder, created = Reminder.objects.get_or_create(
+        landlord=landlord,
+        kind=kind,
+        subject=key[:100],
+        due_date=timezone.localdate(),
+        defaults={
+            "case_id": case_id,
+            "recipient": recipient,
+            "recipient_role": role,
+            "message": message,
+            "sweep_id": uuid.uuid4(),
+            "enqueued_at": timezone.now(),
+        },
+    )
+    if created:
+        transaction.on_commit(partial(_enqueue_notify, reminder.pk), robust=True)
+    return reminder
+
+
+def _enqueue_notify(reminder_id: int) -> None:
+    from putright.reminders.tasks import notify
+
+    notify.enqueue(reminder_id)
 
 
 def notification_mark_read(*, landlord: Landlord, user: User, notification_id: int) -> StaffNotification:

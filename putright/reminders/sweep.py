@@ -97,10 +97,10 @@ class SweepResult:
         )
 
 
-def sweep(*, today: date | None = None, lead_days: int = 2) -> SweepResult:
+def sweep(*, today: date | None = None, lead_days: int | None = None) -> SweepResult:
     """Create a reminder for everything due within `lead_days` working days of `today` (in each landlord's
     calendar) or overdue, and enqueue one notification task per new reminder when the transaction commits."""
-    if lead_days < 0:
+    if lead_days is not None and lead_days < 0:
         raise ValueError("lead_days cannot be negative")
     today = today or timezone.localdate()
     run = uuid.uuid4()
@@ -111,7 +111,8 @@ def sweep(*, today: date | None = None, lead_days: int = 2) -> SweepResult:
             return SweepResult(today=today, locked_out=True)
         landlords = list(Landlord.objects.order_by("pk"))
         for landlord in landlords:
-            Reminder.objects.bulk_create(_due_at(landlord, today, lead_days, run, now), ignore_conflicts=True)
+            lead = landlord.reminder_lead_days if lead_days is None else lead_days
+            Reminder.objects.bulk_create(_due_at(landlord, today, lead, run, now), ignore_conflicts=True)
         new = list(Reminder.objects.filter(sweep_id=run).order_by("pk").values_list("pk", "kind"))
         stale = _stale(run, now)
         for pk in [pk for pk, _ in new] + stale:

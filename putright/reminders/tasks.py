@@ -6,7 +6,7 @@ from typing import Any
 
 from django_tasks import task
 
-from putright.reminders.services import reminder_notify
+from putright.reminders.services import notifications_email, reminder_notify
 from putright.reminders.sweep import sweep
 
 
@@ -17,6 +17,12 @@ def notify(reminder_id: int) -> int:
 
 
 @task()
-def sweep_task(lead_days: int = 2) -> dict[str, Any]:
+def sweep_task(lead_days: int | None = None) -> dict[str, Any]:
     """Run the reminder sweep (enqueued every few minutes by `manage.py sweep_reminders --every N`)."""
     return sweep(lead_days=lead_days).as_dict()
+
+
+@task()
+def email_notifications(reminder_id: int) -> int:
+    """Email staff their new notifications for one reminder, at most once each."""
+    return notifications_email(reminder_id=reminder_id)

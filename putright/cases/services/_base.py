@@ -15,8 +15,11 @@ from putright.cases.models import Case, Extension, Stage, TimelineEvent
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.deadlines import Justification, StageFacts
 from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import DUE_NEXT, Command, Kind, Status, next_status
 from putright.domain.profiles import Profile, default_registry
+from putright.letters.models import Letter
+from putright.letters.services import letter_issue
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 
@@ -159,3 +162,21 @@ def require_past(field: str, value: date | datetime, what: str) -> None:
         raise InvalidInputError(field, f"{what} must include a timezone")
     if day > today:
         raise InvalidInputError(field, f"{what} cannot be in the future ({day.isoformat()})")
+
+
+def issue_letter(
+    case: Case, actor: User | None, kind: LetterKind, *, on: date, stage: Stage | None = None, **extra: Any
+) -> Letter:
+    """The letter a step produces. The step's date is the date it is sent: sent now when that is today,
+    recorded (sent outside PutRight) when it is an earlier date."""
+    return letter_issue(
+        landlord=case.landlord,
+        actor=actor,
+        kind=kind,
+        customer=case.customer,
+        case=case,
+        stage=stage,
+        sent_on=on,
+        send=on == timezone.localdate(),
+        **extra,
+    )

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from putright.accounts.models import Membership, User
 from putright.cases.models import Case, Learning, Satisfaction
 from putright.cases.services._base import (
     authorise,
+    issue_letter,
     locked_case,
     now,
     record,
@@ -19,8 +21,13 @@ from putright.cases.services._base import (
     transition,
 )
 from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, Kind
 from putright.organisations.models import Landlord
+from putright.reminders.services import staff_event_notify
+
+LOW_SATISFACTION = 2
+"""Scores at or below this tell the feedback team."""
 
 
 @transaction.atomic
@@ -45,7 +52,13 @@ def case_withdraw(*, landlord: Landlord, actor: User, case_id: int, on: date, re
 
 @transaction.atomic
 def case_close(
-    *, landlord: Landlord, actor: User, case_id: int, lesson: str = "", improvement: str = ""
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    lesson: str = "",
+    improvement: str = "",
+    survey_url: str = "",
 ) -> Case:
     """Close a case. A complaint closes with its learning: the lesson (possibly "none") and any service
     improvement, for the learning log and "you said, we did"."""
@@ -59,6 +72,10 @@ def case_close(
         )
     case.closed_at = now()
     case.save()
+    if case.kind == Kind.COMPLAINT.value:  # the survey at the end of the process (Brighter Places 9.i)
+        issue_letter(
+            case, actor, LetterKind.SATISFACTION_SURVEY, on=timezone.localdate(), survey_url=survey_url
+        )
     record(
         case,
         actor,
@@ -81,6 +98,17 @@ def satisfaction_record(
     if not 1 <= score <= 5:
         raise InvalidInputError("score", "the score is from 1 (very dissatisfied) to 5 (very satisfied)")
     answer = Satisfaction.objects.create(case=case, score=score, comment=comment.strip(), recorded_at=now())
+    if score <= LOW_SATISFACTION:
+        staff_event_notify(
+            landlord=landlord,
+            kind="low_satisfaction",
+            key=f"case:{case.pk}:satisfaction:{answer.pk}",
+            message=f"{case.reference}: satisfaction {score} out of 5"
+            + (f": {answer.comment}" if answer.comment else ""),
+            recipient=None,
+            role="feedback_officer",
+            case_id=case.pk,
+        )
     record(case, actor, "satisfaction", f"Satisfaction recorded: {score} out of 5", after={"score": score})
     return answer
 
@@ -98,6 +126,18 @@ def compliment_pass_on(*, landlord: Landlord, actor: User, case_id: int, colleag
     before, after = transition(case, Command.PASS_ON)
     case.save()
     manager = membership.line_manager
+    today = timezone.localdate()
+    issue_letter(case, actor, LetterKind.COMPLIMENT_THANKS, on=today, colleague_name=str(colleague))
+    issue_letter(
+        case,
+        actor,
+        LetterKind.COMPLIMENT_COLLEAGUE_NOTE,
+        on=today,
+        to_staff=[p for p in (colleague, manager) if p],
+        colleague_name=str(colleague),
+        line_manager_name=str(manager or ""),
+        compliment_text=case.description,
+    )
     to = f"{colleague}" + (f" and their line manager {manager}" if manager else " (no line manager recorded)")
     record(
         case,
@@ -120,6 +160,7 @@ def comment_acknowledge(*, landlord: Landlord, actor: User, case_id: int) -> Cas
     authorise(actor, case, "case.feedback")
     before, after = transition(case, Command.ACKNOWLEDGE)
     case.save()
+    issue_letter(case, actor, LetterKind.COMMENT_ACKNOWLEDGEMENT, on=timezone.localdate())
     record(
         case,
         actor,
@@ -140,6 +181,7 @@ def comment_respond(*, landlord: Landlord, actor: User, case_id: int, response: 
     before, after = transition(case, Command.RESPOND)
     case.closed_at = now()
     case.save()
+    issue_letter(case, actor, LetterKind.COMMENT_RESPONSE, on=timezone.localdate(), response=response)
     record(
         case,
         actor,

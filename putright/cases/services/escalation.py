@@ -14,6 +14,7 @@ from putright.cases.models import Case, Decision, Stage
 from putright.cases.services._base import (
     authorise,
     deadline_fields,
+    issue_letter,
     locked_case,
     now,
     profile_of,
@@ -26,8 +27,10 @@ from putright.cases.services._base import (
     transition,
 )
 from putright.domain.errors import InvalidInputError
+from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, require_different_handler
 from putright.organisations.models import Landlord
+from putright.reminders.services import staff_event_notify
 
 
 @transaction.atomic
@@ -91,6 +94,15 @@ def stage2_assign_handler(*, landlord: Landlord, actor: User, case_id: int, hand
     stage2.save(update_fields=["handler"])
     track(case, stage2)
     case.save()
+    staff_event_notify(
+        landlord=landlord,
+        kind="case_assigned",
+        key=f"case:{case.pk}:stage:2:handler:{handler.pk}",
+        message=f"{case.reference}: stage 2 assigned to you; acknowledge by {stage2.acknowledge_by:%d %B %Y}",
+        recipient=handler,
+        role="senior_leader",
+        case_id=case.pk,
+    )
     record(
         case,
         actor,
@@ -139,6 +151,9 @@ def escalation_refuse(
         decided_by=actor,
         decided_at=now(),
     )
+    issue_letter(
+        case, actor, LetterKind.NOT_ESCALATED, on=timezone.localdate(), decision=decision, reason_label=label
+    )
     record(
         case,
         actor,
@@ -182,6 +197,9 @@ def complaint_not_accept(
         previous_case=previous_case,
         decided_by=actor,
         decided_at=case.closed_at,
+    )
+    issue_letter(
+        case, actor, LetterKind.NOT_ACCEPTED, on=timezone.localdate(), decision=decision, reason_label=label
     )
     record(
         case,

@@ -13,6 +13,7 @@ from putright.cases.models import AgreedAction, Case, ContactAttempt, Extension,
 from putright.cases.services._base import (
     authorise,
     deadline_fields,
+    issue_letter,
     locked_case,
     now,
     profile_of,
@@ -28,9 +29,11 @@ from putright.domain import deadlines as domain_deadlines
 from putright.domain.additional_issues import Route, route_additional_issue
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.hazards import hazard_clocks
+from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, Kind
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
+from putright.reminders.services import staff_event_notify
 
 
 def _handle_action(stage_number: int) -> str:
@@ -94,6 +97,18 @@ def complaint_acknowledge(
     stage.handler = handler
     recompute(stage, case)
     case.save()
+    kind = LetterKind.STAGE1_ACKNOWLEDGEMENT if stage.number == 1 else LetterKind.STAGE2_ACKNOWLEDGEMENT
+    issue_letter(case, actor, kind, on=acknowledged_on, stage=stage)
+    if handler != actor:
+        staff_event_notify(
+            landlord=landlord,
+            kind="case_assigned",
+            key=f"case:{case.pk}:stage:{stage.number}:handler:{handler.pk}",
+            message=f"{case.reference}: stage {stage.number} assigned to you; respond by {stage.respond_by:%d %B %Y}",
+            recipient=handler,
+            role="feedback_officer",
+            case_id=case.pk,
+        )
     record(
         case,
         actor,
@@ -244,6 +259,7 @@ def stage_extend(
     recompute(stage, case)  # raises ExtensionRefusedError, rolling the row back, when the policy refuses it
     extension.refresh_from_db()
     case.save()
+    issue_letter(case, actor, LetterKind.EXTENSION_NOTICE, on=notified_on, stage=stage)
     outcome = (
         "applied" if extension.applied else "recorded; notified after the deadline, so it does not move it"
     )
@@ -272,6 +288,7 @@ def complaint_warn_no_contact(*, landlord: Landlord, actor: User, case_id: int, 
     stage.close_without_contact_after = closure.due
     stage.save(update_fields=["no_contact_letter_on", "close_without_contact_after"])
     case.save(update_fields=["updated_at"])
+    issue_letter(case, actor, LetterKind.NO_CONTACT_WARNING, on=letter_on, stage=stage, reply_by=closure.due)
     record(
         case,
         actor,
@@ -296,6 +313,7 @@ def complaint_close_no_contact(*, landlord: Landlord, actor: User, case_id: int,
     before, after = transition(case, Command.CLOSE_NO_CONTACT)
     case.closed_at = now()
     case.save()
+    issue_letter(case, actor, LetterKind.NO_CONTACT_CLOSURE, on=on, stage=stage)
     record(
         case,
         actor,
@@ -390,6 +408,19 @@ def stage_respond(
             due_on=action.due_on,
         )
     case.save()
+    if stage.number == 1:
+        contact = ", ".join(x for x in (landlord.email, landlord.phone) if x) or landlord.name
+        issue_letter(
+            case,
+            actor,
+            LetterKind.STAGE1_RESPONSE,
+            on=responded_on,
+            stage=stage,
+            escalate_by=stage.escalate_by,
+            escalation_contact=contact,
+        )
+    else:
+        issue_letter(case, actor, LetterKind.STAGE2_RESPONSE, on=responded_on, stage=stage)
     breaches = f"; {len(stage.breaches)} breach(es) of the timescales" if stage.breaches else ""
     record(
         case,

@@ -61,20 +61,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--lead-days",
             type=_lead_days,
-            default=2,
+            default=None,
             metavar="DAYS",
-            help="Remind this many working days before a deadline (default 2)",
+            help="Remind this many working days before a deadline (default: each landlord's own setting)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        lead_days: int = options["lead_days"]
+        lead_days: int | None = options["lead_days"]
         every: float | None = options["every"]
         if every is None:
             self.stdout.write(str(sweep(lead_days=lead_days)))
             return
         self._schedule(every, lead_days)
 
-    def _schedule(self, minutes: float, lead_days: int) -> None:
+    def _schedule(self, minutes: float, lead_days: int | None) -> None:
         stopping = False
 
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -94,7 +94,7 @@ class Command(BaseCommand):
                 signal.signal(sig, handler)
         self.stdout.write("Reminder scheduler stopped.")
 
-    def _enqueue(self, lead_days: int) -> None:
+    def _enqueue(self, lead_days: int | None) -> None:
         from putright.reminders.tasks import sweep_task
 
         close_old_connections()  # a long-lived process: drop a connection the database has closed
