@@ -75,8 +75,10 @@ def render(subject: str, body: str, context: dict[str, Any]) -> Rendered:
         "letters/email.html", {**context, "subject": subject_text, "body": body_html}
     )
     converter = html2text.HTML2Text()
-    converter.body_width = 78
+    converter.body_width = 0  # never break an email address or a link across lines
     converter.ignore_images = True
+    converter.ignore_emphasis = True
+    converter.ignore_links = True  # every link text in the templates is already the readable address
     text = (
         converter.handle(render_to_string("letters/text.html", {**context, "body": body_html})).strip() + "\n"
     )

@@ -239,7 +239,11 @@ def letter_issue(
         landlord=landlord,
         profile=profile,
         customer=customer,
-        recipient=recipient_for(customer, lead),
+        recipient=(
+            recipient_for(customer, lead)
+            if to_staff is None
+            else Recipient(" and ".join(str(p) for p in to_staff), "staff", "", "")
+        ),
         letter_date=sent_on,
         case=case,
         stage=stage,

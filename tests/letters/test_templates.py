@@ -48,7 +48,10 @@ DEFINITION = [
         "point": "The kitchen leak was not repaired for six weeks",
         "outcome_sought": "Repair the leak and pay compensation for the damage",
     },
-    {"point": "Nobody returned your calls about the repair", "outcome_sought": "An apology and a named contact"},
+    {
+        "point": "Nobody returned your calls about the repair",
+        "outcome_sought": "An apology and a named contact",
+    },
 ]
 STAGE1_ANSWERS = [
     (
@@ -56,11 +59,20 @@ STAGE1_ANSWERS = [
         "You reported the leak on 3 February. Our contractor did not repair it until 17 March. Our target "
         "for this kind of repair is 20 working days, so we took too long.",
     ),
-    ("partly_upheld", "Our records show five calls from you. We returned two of them, but not the other three."),
+    (
+        "partly_upheld",
+        "Our records show five calls from you. We returned two of them, but not the other three.",
+    ),
 ]
 STAGE2_ANSWERS = [
-    ("upheld", "We agree with our stage 1 finding. We also found that the contractor missed two appointments."),
-    ("upheld", "We listened to the call recordings. We should have called you back each time, and we did not."),
+    (
+        "upheld",
+        "We agree with our stage 1 finding. We also found that the contractor missed two appointments.",
+    ),
+    (
+        "upheld",
+        "We listened to the call recordings. We should have called you back each time, and we did not.",
+    ),
 ]
 
 
@@ -108,7 +120,7 @@ def _dress(org: Org, *, colour: str, domain: str, phone: str, town: str) -> Org:
     """Give the landlord its letterhead and the staff and customer their names and address."""
     landlord = org.landlord
     landlord.brand_colour = colour
-    landlord.address = f"{landlord.name}, 2 Mill Street, {town}\nM1 2AB"
+    landlord.address = f"2 Mill Street\n{town}\nM1 2AB"
     landlord.phone = phone
     landlord.email = f"customer.feedback@{domain}"
     landlord.website = f"https://www.{domain}"
@@ -130,7 +142,9 @@ def _dress(org: Org, *, colour: str, domain: str, phone: str, town: str) -> Org:
 
 @pytest.fixture
 def gp(great: Org) -> Org:
-    return _dress(great, colour="#6f2c91", domain="great-places.example", phone="0161 496 0123", town="Manchester")
+    return _dress(
+        great, colour="#6f2c91", domain="great-places.example", phone="0161 496 0123", town="Manchester"
+    )
 
 
 def _log(org: Org, kind: Kind = Kind.COMPLAINT, **extra: Any) -> Case:
@@ -197,14 +211,18 @@ def _journey(org: Org, until: str) -> Case:
                 ),
             ],
             actions=[
-                services.ActionInput("Replace the water-damaged kitchen worktop", org.housing, D("2026-06-01"))
+                services.ActionInput(
+                    "Replace the water-damaged kitchen worktop", org.housing, D("2026-06-01")
+                )
             ],
         )
     if "escalated" in steps:
         services.escalation_request(
             landlord=landlord, actor=org.officer, case_id=case.pk, requested_at=at("2026-05-11")
         )
-        services.stage2_assign_handler(landlord=landlord, actor=org.officer, case_id=case.pk, handler=org.director)
+        services.stage2_assign_handler(
+            landlord=landlord, actor=org.officer, case_id=case.pk, handler=org.director
+        )
     if "acknowledged2" in steps:
         services.complaint_acknowledge(
             landlord=landlord,
@@ -235,7 +253,9 @@ def _journey(org: Org, until: str) -> Case:
                 ),
             ],
             actions=[
-                services.ActionInput("Call you every week until the worktop is replaced", org.housing, D("2026-07-01"))
+                services.ActionInput(
+                    "Call you every week until the worktop is replaced", org.housing, D("2026-07-01")
+                )
             ],
         )
     case.refresh_from_db()
@@ -259,7 +279,13 @@ def _facts(kind: LetterKind, request: pytest.FixtureRequest, gp: Org) -> dict[st
             phone="0115 496 0456",
             town="Nottingham",
         )
-    facts: dict[str, Any] = {"org": org, "case": None, "stage": None, "letter_date": D("2026-05-01"), "extra": {}}
+    facts: dict[str, Any] = {
+        "org": org,
+        "case": None,
+        "stage": None,
+        "letter_date": D("2026-05-01"),
+        "extra": {},
+    }
     extra = facts["extra"]
     if kind is L.STAGE1_ACKNOWLEDGEMENT:
         case = _journey(org, "acknowledged")
@@ -295,7 +321,9 @@ def _facts(kind: LetterKind, request: pytest.FixtureRequest, gp: Org) -> dict[st
         case = _journey(org, "responded")
         stage = _stage(case, 1)
         facts.update(case=case, stage=stage, letter_date=D("2026-05-01"))
-        extra.update(escalate_by=stage.escalate_by, escalation_contact="customer.feedback@great-places.example")
+        extra.update(
+            escalate_by=stage.escalate_by, escalation_contact="customer.feedback@great-places.example"
+        )
     elif kind is L.STAGE2_ACKNOWLEDGEMENT:
         case = _journey(org, "acknowledged2")
         facts.update(case=case, stage=_stage(case, 2), letter_date=D("2026-05-13"))
@@ -441,11 +469,10 @@ def test_default_places_every_section_required_under_every_profile(kind, variant
 @pytest.mark.parametrize("section", [s.value for s in Section])
 def test_every_section_has_words_even_with_no_facts(section):
     profile = default_registry().latest("hos-code-2024")
-    bodies = list(profile.referral_bodies)
     context = {
         "landlord": Landlord(name="Great Places"),
         "profile": profile,
-        "ombudsman": bodies[0],
+        "ombudsman": next(b for b in profile.referral_bodies if b.code == "housing-ombudsman"),
         "other_bodies": [],
         "letter_date": D("2026-05-01"),
         "case": None,
@@ -498,7 +525,7 @@ def test_large_print_is_a_longer_letter_with_the_same_words(kind, request, gp):
     subject, body = _default(kind)
     context = _context(facts, "great-places")
     rendered = rendering.render(subject, body, context)
-    standard, standard_pages = _pdf_text(rendering.pdf(rendered, context, large_print=False))
+    _, standard_pages = _pdf_text(rendering.pdf(rendered, context, large_print=False))
     large, large_pages = _pdf_text(rendering.pdf(rendered, context, large_print=True))
     assert large_pages > standard_pages
     assert f"Page 1 of {large_pages}" not in large  # the footer was recognised and stripped
@@ -551,7 +578,10 @@ def test_a_complaint_not_upheld_says_why_there_is_no_remedy_and_no_actions(gp):
         responded_on=D("2026-04-10"),
         outcome="not_upheld",
         summary="We did not find a fault.",
-        answers=[services.PointAnswer(p["point"], "not_upheld", "Our records show every visit.") for p in DEFINITION],
+        answers=[
+            services.PointAnswer(p["point"], "not_upheld", "Our records show every visit.")
+            for p in DEFINITION
+        ],
     )
     context = letter_context(
         landlord=gp.landlord,

@@ -259,7 +259,7 @@ def stage_extend(
     recompute(stage, case)  # raises ExtensionRefusedError, rolling the row back, when the policy refuses it
     extension.refresh_from_db()
     case.save()
-    issue_letter(case, actor, LetterKind.EXTENSION_NOTICE, on=notified_on, stage=stage)
+    issue_letter(case, actor, LetterKind.EXTENSION_NOTICE, on=notified_on, stage=stage, extension=extension)
     outcome = (
         "applied" if extension.applied else "recorded; notified after the deadline, so it does not move it"
     )
