@@ -285,7 +285,9 @@ def test_the_investigate_duty_ends_when_the_investigation_concluded(org, run_swe
         ("stage1_responded", 2),  # escalation refused: the stage 2 row no longer runs
     ],
 )
-def test_finished_or_answered_cases_get_no_complaint_reminders_but_hazard_duties_go_on(org, run_sweep, status, stage):
+def test_finished_or_answered_cases_get_no_complaint_reminders_but_hazard_duties_go_on(
+    org, run_sweep, status, stage
+):
     org.complaint(
         status=status,
         stage=stage,
