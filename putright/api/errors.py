@@ -6,6 +6,7 @@ typed errors to HTTP statuses:
     NotFoundError                                                      404
     NotPermittedError                                                  403
     InvalidInputError, ImpossibleDatesError, DRF validation errors     400
+    LetterIncompleteError (a template or letter lacks a section)       400
     TransitionNotAllowedError, ExtensionRefusedError, HandlerConflictError   409
     any other DomainError                                              400
     missing or bad credentials                                         401
@@ -37,6 +38,7 @@ from putright.domain.errors import (
     NotPermittedError,
 )
 from putright.domain.lifecycle import HandlerConflictError, TransitionNotAllowedError
+from putright.letters.services import LetterIncompleteError
 
 FieldError = dict[str, str | None]
 """One entry of a problem's `errors`: {"field": ..., "message": ...}."""
@@ -58,6 +60,7 @@ def ours(status: int, slug: str, title: str) -> Problem:
 
 INVALID_INPUT = ours(400, "invalid-input", "The request is not valid")
 IMPOSSIBLE_DATES = ours(400, "impossible-dates", "The dates cannot all be true")
+LETTER_INCOMPLETE = ours(400, "letter-incomplete", "The letter lacks a section it must contain")
 RULE = ours(400, "rule", "The request breaks a rule")
 NOT_AUTHENTICATED = ours(401, "not-authenticated", "Authentication needed")
 NOT_PERMITTED = ours(403, "not-permitted", "Not permitted")
@@ -72,6 +75,7 @@ DOMAIN_PROBLEMS: tuple[tuple[type[DomainError], Problem], ...] = (
     (NotPermittedError, NOT_PERMITTED),
     (InvalidInputError, INVALID_INPUT),
     (ImpossibleDatesError, IMPOSSIBLE_DATES),
+    (LetterIncompleteError, LETTER_INCOMPLETE),
     (TransitionNotAllowedError, TRANSITION),
     (ExtensionRefusedError, EXTENSION_REFUSED),
     (HandlerConflictError, HANDLER_CONFLICT),

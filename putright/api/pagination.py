@@ -75,6 +75,9 @@ DUE_THEN_NEWEST = (
 DUE_THEN_ID = (Key("next_due", date.fromisoformat), Key("id", int))
 """open_cases_soonest_first's order: every case has a deadline; the soonest first."""
 
+NEWEST_ID = (Key("id", int, descending=True),)
+"""The newest record first (the back office's delivery lists)."""
+
 
 @dataclass(frozen=True)
 class Page(Generic[M]):

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import Direction, extend_schema_field
 from rest_framework import serializers
 
 from putright.accounts.models import User
@@ -28,6 +30,9 @@ from putright.cases.models import (
     TimelineEvent,
 )
 from putright.customers.models import Adjustment, Customer, Disability, Representative, Restriction
+from putright.domain.letters import Section
+from putright.letters.models import KIND_CHOICES as LETTER_KIND_CHOICES
+from putright.letters.models import Delivery, Letter, LetterTemplate
 from putright.organisations.models import Landlord
 
 Scope = Callable[[Landlord, User], QuerySet[Any]]
@@ -98,6 +103,50 @@ def validated(
     serializer = serializer_class(data=data, context=input_context(landlord, user))
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+# ---------------------------------------------------------------- choices named once in the schema
+
+
+class NamedChoiceField(serializers.ChoiceField):
+    """A choice field whose set of choices is one named enum in the schema wherever it is used (e.g.
+    LetterKindEnum), so that a letter's or a delivery's kind, status and channel never collide with a
+    case's fields of the same name."""
+
+    def __init__(self, choices: Any, *, enum_name: str, **kwargs: Any) -> None:
+        self.enum_name = enum_name
+        super().__init__(choices, **kwargs)
+
+
+class NamedChoiceFieldSchema(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]
+    """Registers each NamedChoiceField's choices once, as the component it names."""
+
+    target_class = NamedChoiceField
+    match_subclasses = True
+
+    def get_name(self) -> str:
+        return str(self.target.enum_name)
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
+        choices = self.target.choices
+        return {
+            "type": "string",
+            "enum": list(choices),
+            "description": "\n".join(f"* `{value}` - {label}" for value, label in choices.items()),
+        }
+
+
+LETTER_KIND_ENUM = "LetterKindEnum"
+LETTER_VARIANT_ENUM = "LetterVariantEnum"
+SECTION_CHOICES = [(s.value, s.label.capitalize()) for s in Section]
+
+
+def letter_kind_field(**kwargs: Any) -> Any:
+    return NamedChoiceField(LETTER_KIND_CHOICES, enum_name=LETTER_KIND_ENUM, **kwargs)
+
+
+def letter_variant_field(**kwargs: Any) -> Any:
+    return NamedChoiceField(LetterTemplate.Variant.choices, enum_name=LETTER_VARIANT_ENUM, **kwargs)
 
 
 # ---------------------------------------------------------------- output
@@ -289,6 +338,99 @@ class TimelineEventOutput(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class TemplateVersionRefOutput(serializers.ModelSerializer):
+    """Which version of which template a letter was written from."""
+
+    kind = letter_kind_field(read_only=True)
+    variant = letter_variant_field(read_only=True)
+
+    class Meta:
+        model = LetterTemplate
+        fields = ["kind", "variant", "version"]
+        read_only_fields = fields
+
+
+class DeliveryOutput(serializers.ModelSerializer):
+    """One way one letter went (or goes) to one recipient, and what happened."""
+
+    channel = NamedChoiceField(Delivery.Channel.choices, enum_name="DeliveryChannelEnum", read_only=True)
+    status = NamedChoiceField(Delivery.Status.choices, enum_name="DeliveryStatusEnum", read_only=True)
+
+    class Meta:
+        model = Delivery
+        fields = [
+            "id",
+            "channel",
+            "recipient_name",
+            "recipient_role",
+            "address",
+            "status",
+            "attempts",
+            "last_error",
+            "sent_at",
+        ]
+        read_only_fields = fields
+
+
+class LetterOutput(serializers.ModelSerializer):
+    """A letter as listed on its case: what it was, when it was sent, its template version and deliveries."""
+
+    kind = letter_kind_field(read_only=True)
+    status = NamedChoiceField(Letter.Status.choices, enum_name="LetterStatusEnum", read_only=True)
+    problem = serializers.CharField(help_text="Why it could not be sent, for a person to act on")
+    template = TemplateVersionRefOutput()
+    deliveries = DeliveryOutput(many=True)
+
+    class Meta:
+        model = Letter
+        fields = [
+            "id",
+            "kind",
+            "subject",
+            "sent_on",
+            "status",
+            "problem",
+            "large_print",
+            "template",
+            "deliveries",
+        ]
+        read_only_fields = fields
+
+
+class LetterDetailOutput(LetterOutput):
+    """A letter in full: its case (if any), customer, and the email it was sent as (HTML and plain text)."""
+
+    case = serializers.SlugRelatedField(slug_field="reference", read_only=True, allow_null=True)
+    customer = CustomerSummaryOutput()
+
+    class Meta(LetterOutput.Meta):
+        fields = [*LetterOutput.Meta.fields, "case", "customer", "created_at", "html", "text"]
+        read_only_fields = fields
+
+
+class LetterSummaryOutput(serializers.ModelSerializer):
+    """The letter a delivery belongs to, enough to find it."""
+
+    kind = letter_kind_field(read_only=True)
+    case = serializers.SlugRelatedField(slug_field="reference", read_only=True, allow_null=True)
+    customer = CustomerSummaryOutput()
+
+    class Meta:
+        model = Letter
+        fields = ["id", "kind", "subject", "sent_on", "case", "customer"]
+        read_only_fields = fields
+
+
+class DeliveryQueueOutput(DeliveryOutput):
+    """A delivery in the back office's lists (failures, the print queue), with its letter."""
+
+    letter = LetterSummaryOutput()
+
+    class Meta(DeliveryOutput.Meta):
+        fields = [*DeliveryOutput.Meta.fields, "next_attempt_at", "letter"]
+        read_only_fields = fields
+
+
 class CaseDetailOutput(CaseOutput):
     """A case in full: the customer, each stage with its deadlines and explanations, the decisions, the
     learning and the timeline."""
@@ -304,6 +446,9 @@ class CaseDetailOutput(CaseOutput):
     learning = serializers.SerializerMethodField()
     satisfaction = SatisfactionOutput(many=True)
     timeline = TimelineEventOutput(many=True)
+    letters = LetterOutput(
+        many=True, help_text="Every letter about the case, oldest first, with its deliveries"
+    )
 
     class Meta(CaseOutput.Meta):
         fields = [
@@ -332,6 +477,7 @@ class CaseDetailOutput(CaseOutput):
             "learning",
             "satisfaction",
             "timeline",
+            "letters",
         ]
         read_only_fields = fields
 
@@ -447,4 +593,37 @@ class RestrictionOutput(serializers.ModelSerializer):
             "lifted_on",
             "decided_by",
         ]
+        read_only_fields = fields
+
+
+# ---------------------------------------------------------------- letter templates
+
+
+class RequirementOutput(serializers.Serializer):
+    """A section a kind of letter must contain, and the provision that requires it."""
+
+    section = NamedChoiceField(
+        SECTION_CHOICES, enum_name="LetterSectionEnum", source="section.value", read_only=True
+    )
+    why = serializers.CharField(read_only=True, help_text="The provision or clause that requires it")
+
+
+class TemplateVersionOutput(serializers.ModelSerializer):
+    """One version of a template (without its body)."""
+
+    kind = letter_kind_field(read_only=True)
+    variant = letter_variant_field(read_only=True)
+    created_by = UserOutput(allow_null=True, help_text="Null for PutRight's default (version 1)")
+
+    class Meta:
+        model = LetterTemplate
+        fields = ["id", "kind", "variant", "version", "subject", "created_by", "created_at"]
+        read_only_fields = fields
+
+
+class TemplateVersionFullOutput(TemplateVersionOutput):
+    """One version of a template with its body."""
+
+    class Meta(TemplateVersionOutput.Meta):
+        fields = [*TemplateVersionOutput.Meta.fields, "body"]
         read_only_fields = fields

@@ -3,7 +3,7 @@ case is named by its reference."""
 
 from django.urls import include, path, re_path
 
-from putright.api.views import cases, closure, customers, escalation, stages
+from putright.api.views import cases, closure, customers, escalation, letters, stages
 from putright.api.views._base import UnknownPathApi
 
 app_name = "api"
@@ -40,6 +40,18 @@ landlord = [
     path("actions/<int:id>/complete/", stages.ActionCompleteApi.as_view(), name="action-complete"),
     path("remedies/<int:id>/payment/", stages.RemedyPaymentApi.as_view(), name="remedy-payment"),
     path("worklist/", cases.WorklistApi.as_view(), name="worklist"),
+    path("letters/<int:id>/", letters.LetterDetailApi.as_view(), name="letter-detail"),
+    path("letters/<int:id>/pdf/", letters.LetterPdfApi.as_view(), name="letter-pdf"),
+    path("deliveries/", letters.DeliveriesApi.as_view(), name="deliveries"),
+    path("deliveries/<int:id>/resend/", letters.DeliveryResendApi.as_view(), name="delivery-resend"),
+    path("deliveries/<int:id>/printed/", letters.DeliveryPrintedApi.as_view(), name="delivery-printed"),
+    path("letter-templates/", letters.LetterTemplatesApi.as_view(), name="letter-templates"),
+    path("letter-templates/<str:kind>/", letters.LetterTemplateApi.as_view(), name="letter-template"),
+    path(
+        "letter-templates/<str:kind>/preview/",
+        letters.LetterTemplatePreviewApi.as_view(),
+        name="letter-template-preview",
+    ),
     path("customers/", customers.CustomerCreateApi.as_view(), name="customers"),
     path(
         "customers/<int:id>/representatives/",

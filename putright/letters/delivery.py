@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import require
+from putright.cases.access import may_see
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.letters import rendering
 from putright.letters.context import Recipient
@@ -149,18 +150,27 @@ def deliveries_mark_uncertain() -> int:
     return len(rows)
 
 
-def _delivery(landlord: Landlord, delivery_id: int) -> Delivery:
+def _delivery(landlord: Landlord, actor: User, delivery_id: int) -> Delivery:
+    """The delivery, if its letter is one the actor may see (a complaint about a colleague may be hidden)."""
     try:
-        return Delivery.objects.select_for_update().get(pk=delivery_id, landlord=landlord)
+        delivery = (
+            Delivery.objects.select_for_update()
+            .select_related("letter__case")
+            .get(pk=delivery_id, landlord=landlord)
+        )
     except Delivery.DoesNotExist:
         raise NotFoundError(f"no delivery {delivery_id} at {landlord.name}") from None
+    case = delivery.letter.case
+    if case is not None and not may_see(actor, case):
+        raise NotFoundError(f"no delivery {delivery_id} at {landlord.name}")
+    return delivery
 
 
 @transaction.atomic
 def delivery_resend(*, landlord: Landlord, actor: User, delivery_id: int) -> Delivery:
     """Send a failed (or uncertain, once checked) delivery again."""
     require(actor, landlord, "case.close")
-    delivery = _delivery(landlord, delivery_id)
+    delivery = _delivery(landlord, actor, delivery_id)
     if delivery.status not in (Delivery.Status.FAILED, Delivery.Status.UNCERTAIN):
         raise InvalidInputError(
             "delivery", f"only a failed or uncertain delivery is resent; this one is {delivery.status}"
@@ -178,7 +188,7 @@ def delivery_resend(*, landlord: Landlord, actor: User, delivery_id: int) -> Del
 def delivery_mark_printed(*, landlord: Landlord, actor: User, delivery_id: int) -> Delivery:
     """The printed letter was posted."""
     require(actor, landlord, "case.close")
-    delivery = _delivery(landlord, delivery_id)
+    delivery = _delivery(landlord, actor, delivery_id)
     if delivery.status != Delivery.Status.TO_PRINT:
         raise InvalidInputError(
             "delivery", f"only a letter in the print queue is marked posted; this one is {delivery.status}"

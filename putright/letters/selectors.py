@@ -35,10 +35,12 @@ def visible_letters(user: User, landlord: Landlord) -> QuerySet[Letter]:
 
 
 def letter_for_staff(user: User, landlord: Landlord, letter_id: int) -> Letter:
-    """One letter in full (its content, case, customer and template), if this person may see it."""
+    """One letter in full (its content, case, customer, template and deliveries), if this person may see
+    it. The PDF, if made, is read only when asked for."""
     letter = (
         visible_letters(user, landlord)
         .select_related("landlord", "case", "customer", "template")
+        .defer("pdf")
         .prefetch_related(Prefetch("deliveries", queryset=Delivery.objects.order_by("id")))
         .filter(pk=letter_id)
         .first()

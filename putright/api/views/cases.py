@@ -32,6 +32,7 @@ from putright.cases.models import KIND_CHOICES, STATUS_CHOICES, Case
 from putright.customers.models import Channel
 from putright.domain.errors import InvalidInputError
 from putright.domain.lifecycle import Kind
+from putright.letters import selectors as letter_selectors
 
 CURSOR = OpenApiParameter(
     "cursor", OpenApiTypes.STR, OpenApiParameter.QUERY, description="From a page's next or previous link"
@@ -178,7 +179,7 @@ class CaseDetailApi(LandlordApi):
         summary="One case in full",
         description="The case, its customer, each stage with its deadlines as ISO dates and the explanation "
         "of each, extensions, the decision on every point, remedies, agreed actions, decisions, learning, "
-        "satisfaction and the timeline.",
+        "satisfaction, the timeline, and every letter with its deliveries.",
         parameters=[SLUG, REFERENCE],
         responses={200: CaseDetailOutput, **problems(404)},
         tags=["cases"],
@@ -187,7 +188,7 @@ class CaseDetailApi(LandlordApi):
         landlord = self.landlord(request, slug)
         case_id = lookups.case_id_for(request.user, landlord, reference)
         case = selectors.case_detail(landlord=landlord, user=request.user, case_id=case_id)
-        return Response(CaseDetailOutput(case).data)
+        return Response(CaseDetailOutput(letter_selectors.with_letters(case)).data)
 
 
 class CaseConvertToComplaintApi(CaseCommandApi):
