@@ -121,7 +121,9 @@ STORAGES = {
 # with DEBUG, messages are written to var/sent-email/ instead of being sent. Tests use Django's outbox.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_FILE_PATH = BASE_DIR / "var" / "sent-email"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
