@@ -65,7 +65,7 @@ def delivery_attempt(delivery_id: int) -> str:
     """
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("letter", "letter__landlord")
             .get(pk=delivery_id)
         )
@@ -154,7 +154,7 @@ def _delivery(landlord: Landlord, actor: User, delivery_id: int) -> Delivery:
     """The delivery, if its letter is one the actor may see (a complaint about a colleague may be hidden)."""
     try:
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("letter__case")
             .get(pk=delivery_id, landlord=landlord)
         )

@@ -81,7 +81,7 @@ def notifications_email(*, reminder_id: int) -> int:
     while True:
         with transaction.atomic():
             notification = (
-                StaffNotification.objects.select_for_update(skip_locked=True)
+                StaffNotification.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("recipient", "landlord", "case")
                 .filter(reminder_id=reminder_id, emailed_at__isnull=True)
                 .first()
