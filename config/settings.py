@@ -10,6 +10,7 @@ ALLOWED_HOSTS     comma-separated; default localhost names
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",  # staff sign-in: two-factor authentication (see the block at the end)
+    "django_otp.plugins.otp_totp",
+    "axes",  # staff sign-in: lockout after repeated failures
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
@@ -65,8 +69,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with a second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -184,3 +190,37 @@ SPECTACULAR_SETTINGS = {
         "RestrictionStatusEnum": "putright.customers.models.Restriction.Status",
     },
 }
+
+# Staff sign-in (putright/backoffice/auth/): email and password (argon2, above), lockout by django-axes,
+# TOTP two-factor by django-otp (optional for every role, required for administrators), password reset by
+# email. Pages that need a signed-in member of staff use putright.backoffice.auth.access.staff_required.
+LOGIN_URL = "backoffice:sign-in"
+AUTHENTICATION_BACKENDS = [
+    # Axes first: it refuses a locked-out email and address before any password is checked. It counts
+    # only sign-ins made through a request (the sign-in form): the API's token and session authentication
+    # never call authenticate(), and a call without a request (a test client's login) is not counted.
+    "putright.backoffice.auth.backends.SignInLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60  # seconds a password reset link works for
+# Lockout: 5 failures for the same email address from the same IP address lock that pair out for 15
+# minutes (each further try restarts the 15 minutes); a successful sign-in or a password reset clears the
+# count. Every failure is kept (AccessAttempt, AccessFailureLog) and so is every sign-in (AccessLog).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "putright.backoffice.auth.backends.lockout_username"
+AXES_LOCKOUT_CALLABLE = "putright.backoffice.auth.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "email", "ip_address", "csrfmiddlewaretoken"]
+# Two-factor: time-based codes (RFC 6238) from an authenticator app. A wrong code makes the next try wait
+# 1, 2, 4, 8 ... seconds (django-otp's throttling).
+OTP_TOTP_ISSUER = "PutRight"
+OTP_TOTP_THROTTLE_FACTOR = 1

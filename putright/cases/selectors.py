@@ -4,15 +4,34 @@ the joins it needs, so the number of queries does not grow with the page size.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import reduce
+from operator import and_, or_
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.cases.access import access_case_for_staff, visible_cases
 from putright.cases.models import Case, Extension, Stage, TimelineEvent
+from putright.domain.errors import CalendarError
+from putright.domain.lifecycle import Status
 from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_calendar
+
+WEEK_WORKING_DAYS = 5
+""""Due this week" means due after today and within this many working days of it, in the landlord's calendar."""
+
+DUE_CHOICES = ("overdue", "today", "week")
+"""Values of `CaseFilters.due`: past the next deadline, due today, or due within the coming week."""
+
+SORT_KEYS = ("reference", "received", "next_due", "status", "kind")
+"""The columns a case list may be sorted by; `CaseFilters.sort` is one of these, or "-" and one of these."""
+
+SEARCH_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -26,13 +45,89 @@ class CaseFilters:
     category: str = ""
     service_area: str = ""
     channel: str = ""
+    contractor: str = ""
+    due: str = ""
+    """One of DUE_CHOICES: "overdue", "today" or "week" (after today, within WEEK_WORKING_DAYS working days)."""
+    vulnerability: bool = False
+    hazard: bool = False
+    """Cases reporting an Awaab's Law hazard."""
+    about_colleague: bool = False
+    """Complaints about colleagues (only ever among the cases the person may see)."""
+    search: str = ""
+    """Words that must each appear in the reference, customer name, address or postcode, summary or text."""
+    sort: str = ""
+    """One of SORT_KEYS, "-" first for descending; unknown or empty keeps the default order."""
+
+
+def week_ends(landlord: Landlord, today: date) -> date:
+    """The last day of "due this week" at the landlord: WEEK_WORKING_DAYS working days after today in its
+    calendar (calendar days, if the bank-holiday data has run out, rather than failing a worklist)."""
+    try:
+        return landlord_calendar(landlord).working_day(today, WEEK_WORKING_DAYS)
+    except CalendarError:
+        return today + timedelta(days=7)
+
+
+def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Cases in which every word of `text` appears (any case) in the reference, the lead customer's name,
+    address or postcode (spaces ignored), the summary or the description.
+
+    icontains works the same on SQLite and PostgreSQL; PostgreSQL full-text search (a SearchVector with a
+    GIN index, ranked results) can replace it later for large landlords.
+    """
+    words = text.split()[:SEARCH_MAX_WORDS]
+    if not words:
+        return cases
+    cases = cases.alias(_postcode=Replace("customer__postcode", Value(" "), Value("")))
+    return cases.filter(
+        reduce(
+            and_,
+            (
+                Q(reference__icontains=word)
+                | Q(customer__name__icontains=word)
+                | Q(customer__address__icontains=word)
+                | Q(_postcode__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                for word in words
+            ),
+        )
+    )
+
+
+_STATUS_ORDER = CaseWhen(
+    *(When(status=status.value, then=Value(i)) for i, status in enumerate(Status)),
+    default=Value(len(Status)),
+    output_field=IntegerField(),
+)
+_SORT_EXPRESSIONS: dict[str, F | CaseWhen] = {
+    "reference": F("reference"),
+    "received": F("received_at"),
+    "next_due": F("next_due"),
+    "status": _STATUS_ORDER,
+    "kind": F("kind"),
+}
+
+
+def _ordering(sort: str) -> list[OrderBy | str]:
+    """The ORDER BY for a whitelisted sort key, with a stable tie-break; the default order otherwise."""
+    descending = sort.startswith("-")
+    key = sort.removeprefix("-")
+    if key not in _SORT_EXPRESSIONS:
+        return [F("next_due").asc(nulls_last=True), "-received_at", "-id"]
+    expression = _SORT_EXPRESSIONS[key]
+    first = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+    then: list[OrderBy | str] = [] if key == "next_due" else [F("next_due").asc(nulls_last=True)]
+    return [first, *then, "-received_at", "-id"]
 
 
 def case_list(
     *, landlord: Landlord, user: User, filters: CaseFilters | None = None, today: date | None = None
 ) -> QuerySet[Case]:
-    """The cases this person may see at the landlord, filtered; soonest deadline first, then newest."""
+    """The cases this person may see at the landlord, filtered; soonest deadline first, then newest
+    (or in the order `filters.sort` names)."""
     f = filters or CaseFilters()
+    day = today or timezone.localdate()
     cases = visible_cases(user, landlord).select_related("customer", "handler")
     if f.kind:
         cases = cases.filter(kind=f.kind)
@@ -52,7 +147,24 @@ def case_list(
         cases = cases.filter(service_area=f.service_area)
     if f.channel:
         cases = cases.filter(channel=f.channel)
-    return cases.order_by(F("next_due").asc(nulls_last=True), "-received_at", "-id")
+    if f.contractor:
+        cases = cases.filter(contractor=f.contractor)
+    if f.due == "overdue":
+        cases = cases.filter(next_due__lt=day)
+    elif f.due == "today":
+        cases = cases.filter(next_due=day)
+    elif f.due == "week":
+        cases = cases.filter(next_due__gt=day, next_due__lte=week_ends(landlord, day))
+    flags = [
+        Q(vulnerability=True) if f.vulnerability else None,
+        ~Q(hazard_kind="") if f.hazard else None,
+        Q(about_colleague=True) if f.about_colleague else None,
+    ]
+    if any(flags):
+        cases = cases.filter(reduce(or_, [flag for flag in flags if flag is not None]))
+    if f.search.strip():
+        cases = search_cases(cases, f.search)
+    return cases.order_by(*_ordering(f.sort))
 
 
 def open_cases_soonest_first(

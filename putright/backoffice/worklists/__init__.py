@@ -1,0 +1,1 @@
+"""My work, team work and the case list (issue "Back office")."""
