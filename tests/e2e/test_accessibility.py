@@ -89,7 +89,12 @@ def test_start_page_is_styled_by_govuk_frontend_without_gds_transport_or_crown(
         family = page.eval_on_selector(selector, "e => getComputedStyle(e).fontFamily")
         assert family.startswith("system-ui") and "GDS Transport" not in family, f"{selector}: {family!r}"
     assert page.locator("svg, .govuk-header__logotype, .govuk-logo").count() == 0
-    assert page.locator(".govuk-header").inner_text().split()[:4] == ["PutRight", "Complaints", "and", "feedback"]
+    assert page.locator(".govuk-header").inner_text().split()[:4] == [
+        "PutRight",
+        "Complaints",
+        "and",
+        "feedback",
+    ]
 
     # GOV.UK Frontend's JavaScript ran: the body script marked support and initAll set up the components.
     classes = page.eval_on_selector("body", "e => e.className").split()
