@@ -132,6 +132,28 @@ def _failed(delivery: Delivery, exc: Exception) -> str:
     return Delivery.Status.RETRYING if retry else Delivery.Status.FAILED
 
 
+def deliveries_recover() -> tuple[int, int]:
+    """Run by the reminder sweep: deliveries left mid-send become uncertain, and deliveries whose task was
+    lost (a worker stopped, the database was busy) are enqueued again. Returns (uncertain, re-enqueued).
+    Enqueuing again is safe: an attempt only ever sends a delivery that is still queued or retrying."""
+    uncertain = deliveries_mark_uncertain()
+    stale = timezone.now() - UNCERTAIN_AFTER
+    lost = list(
+        Delivery.objects.filter(status=Delivery.Status.QUEUED, updated_at__lt=stale).values_list(
+            "pk", flat=True
+        )[:500]
+    ) + list(
+        Delivery.objects.filter(status=Delivery.Status.RETRYING, next_attempt_at__lt=stale).values_list(
+            "pk", flat=True
+        )[:500]
+    )
+    from putright.letters.tasks import deliver
+
+    for delivery_id in lost:
+        deliver.enqueue(delivery_id)
+    return uncertain, len(lost)
+
+
 def deliveries_mark_uncertain() -> int:
     """Deliveries left mid-send (a worker died) become `uncertain`: a person checks before resending."""
     stale = timezone.now() - UNCERTAIN_AFTER

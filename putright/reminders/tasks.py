@@ -6,6 +6,7 @@ from typing import Any
 
 from django_tasks import task
 
+from putright.letters.delivery import deliveries_recover
 from putright.reminders.services import notifications_email, reminder_notify
 from putright.reminders.sweep import sweep
 
@@ -18,8 +19,11 @@ def notify(reminder_id: int) -> int:
 
 @task()
 def sweep_task(lead_days: int | None = None) -> dict[str, Any]:
-    """Run the reminder sweep (enqueued every few minutes by `manage.py sweep_reminders --every N`)."""
-    return sweep(lead_days=lead_days).as_dict()
+    """Run the reminder sweep (enqueued every few minutes by `manage.py sweep_reminders --every N`), and
+    recover letter deliveries whose task was lost."""
+    result = sweep(lead_days=lead_days).as_dict()
+    result["deliveries_uncertain"], result["deliveries_reenqueued"] = deliveries_recover()
+    return result
 
 
 @task()

@@ -271,3 +271,13 @@ def test_pdf_letter_has_the_reference_and_the_ombudsman(great, today):
         p.extract_text() for p in PdfReader(BytesIO(letter_pdf(Letter.objects.get(case=case)))).pages
     )
     assert case.reference in text and "0300 111 3000" in text
+
+
+def test_a_delivery_whose_task_was_lost_is_enqueued_again_and_sent_once(great, today, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    delivery = Letter.objects.get(case=acknowledged(great, today)).deliveries.get()
+    Delivery.objects.filter(pk=delivery.pk).update(updated_at=at("2026-11-23", "08:00"))
+    assert delivery_module.deliveries_recover() == (0, 1)
+    delivery.refresh_from_db()
+    assert delivery.status == "sent" and len(mail.outbox) == 1
+    assert delivery_module.deliveries_recover() == (0, 0)
