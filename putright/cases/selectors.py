@@ -183,7 +183,7 @@ def overdue_counts(*, landlords: list[Landlord], today: date | None = None) -> d
     rows = (
         Case.objects.filter(landlord__in=landlords, next_due__lt=day)
         .values("landlord_id")
-        .annotate(overdue=Count("id"))
+        .annotate(overdue=Count("*"))  # COUNT(*) lets PostgreSQL answer from the index alone
     )
     counts = {landlord.pk: 0 for landlord in landlords}
     counts.update({row["landlord_id"]: row["overdue"] for row in rows})
