@@ -26,15 +26,14 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from putright.accounts.models import User
-from putright.backoffice.auth.access import (
+from putright.accounts.second_factor import (
     SecondFactor,
     has_authenticator,
     is_administrator,
     is_verified,
     second_factor,
-    staff_required,
-    with_next,
 )
+from putright.backoffice.auth.access import staff_required, with_next
 from putright.backoffice.auth.forms import CodeForm, NewPasswordForm, ResetRequestForm, SignInForm
 from putright.backoffice.auth.qr import qr_svg
 
