@@ -53,6 +53,8 @@ CODE_2024 = date(2024, 4, 1)
 """Landlords on hos-code-2024 or great-places adopted them when the Code became statutory; before that every
 landlord here ran brighter-places-2022, the only profile in force then."""
 DUE = {status.value: due for status, due in DUE_NEXT.items()}
+STAGE_WARNINGS = any(f.name == "warnings" for f in Stage._meta.concrete_fields)
+"""Whether stages store the warnings of their latest deadline computation (recompute() sets them)."""
 STUCK = 0.004
 """The chance that a case goes no further at any step: the overdue backlog every landlord has."""
 
@@ -669,6 +671,7 @@ class Generator:
                     "responded_on",
                     "outcome",
                     "response_summary",
+                    *(["warnings"] if STAGE_WARNINGS else []),
                 ],
             ),
             "extension": CopyTable(
@@ -874,6 +877,7 @@ class Generator:
                     s.responded_on,
                     s.outcome,
                     s.summary,
+                    *([list(result.warnings)] if STAGE_WARNINGS else []),
                 )
             )
             for days, notified, justification, reason, by, recorded in s.extensions:

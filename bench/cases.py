@@ -1,20 +1,26 @@
 """Benchmark: a million cases on PostgreSQL. Logging through the API, the worklists, and a worker's memory.
 
     .venv/bin/python bench/cases.py [--cases 1000000] [--landlords 20] [--keep] [--reuse]
+        [--iterations 300] [--seconds 20] [--workers 4] [--rss-requests 10000]
 
 Creates its own database on the local server (putright_bench: dropped and recreated unless --reuse, dropped
 at the end unless --keep), migrates it with the project's migrations and fills it with realistic data
-(bench/casegen.py). Then, each against a baseline measured in the same run on the same server:
+(bench/casegen.py), checked against the services' own recompute() and track(). Then, each against a
+baseline measured in the same run on the same server:
 
 1. Cases logged per second through POST /api/v1/landlords/{slug}/cases/ by 8 concurrent clients, against a
-   bare Django view that inserts one row (bench/bench_urls.py), both served by the same gunicorn.
+   bare Django view that inserts one row, both served by the same gunicorn (bench/bench_urls.py); and a DRF
+   view that does nothing, the floor any REST API v1 endpoint starts from. CPU per request is split between
+   the Django workers, PostgreSQL and the clients.
 2. The team's and one handler's worklist (`open_cases_soonest_first`, 50 rows) and `overdue_counts` over all
-   landlords, in-process, against hand-written SQL returning the same rows; p50/p95, the number of queries
-   at page sizes 10 and 100, and the query plans.
-3. The resident set size of one gunicorn worker over 10,000 API reads.
+   landlords, in-process, against hand-written SQL returning the same rows (checked equal): p50/p95, the
+   queries at page sizes 10 and 100, the query plans, where the ORM's time goes; the first page of the
+   case list for information; then the same with candidate indexes made in the bench database only.
+3. The resident set size of one gunicorn worker over 10,000 API reads (lists, details, worklists).
 
-Every request goes to 127.0.0.1; every loop is bounded in count and time; every process started here is
-stopped, and the database dropped, on the way out, Ctrl-C and errors included.
+Each phase reports how much CPU other processes used meanwhile. Every request goes to 127.0.0.1; every loop
+is bounded in count and time; every process started here is stopped, and the database dropped, on the way
+out, Ctrl-C and errors included.
 """
 
 from __future__ import annotations
@@ -183,7 +189,7 @@ def verify(sample: int = 400) -> None:
                     stage.respond_by_provisional,
                     stage.escalate_by,
                 )
-                text = (stage.explanation, stage.breaches)
+                text = (stage.explanation, stage.breaches, getattr(stage, "warnings", None))
                 recompute(stage, case)
                 after = (
                     stage.acknowledge_by,
@@ -194,14 +200,19 @@ def verify(sample: int = 400) -> None:
                 assert before == after, (
                     f"{case.reference} stage {stage.number}: stored {before}, recomputed {after}"
                 )
-                assert text == (stage.explanation, stage.breaches), f"{case.reference}: explanation differs"
+                assert text == (stage.explanation, stage.breaches, getattr(stage, "warnings", None)), (
+                    f"{case.reference} stage {stage.number}: explanation, breaches or warnings differ"
+                )
                 stages += 1
             now = (case.handler_id, case.next_due, case.next_due_kind)
             assert stored == now, f"{case.reference} ({case.status}): stored {stored}, track() gives {now}"
             assert warnings == set(case.warnings), f"{case.reference}: warnings differ"
             checked += 1
         transaction.set_rollback(True)
-    say(f"  {checked} complaints, {stages} stages: stored deadlines, explanations and worklist columns agree")
+    say(
+        f"  {checked} complaints, {stages} stages: stored deadlines, explanations, breaches, warnings and "
+        "worklist columns agree"
+    )
 
 
 # ------------------------------------------------------------------------------------------- reads
@@ -751,13 +762,17 @@ class Gunicorn:
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far."""
+def cpu_seconds(pid: int, reaped: bool = False) -> float:
+    """User and system CPU time of a process so far; with reaped, its exited children's too (PostgreSQL's
+    postmaster reaps the parallel workers and backends that come and go during a phase)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK
+    ticks = int(fields[11]) + int(fields[12])
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / TICK
 
 
 def postgres_pids() -> list[int]:
@@ -776,7 +791,7 @@ def postgres_pids() -> list[int]:
 def cpu_snapshot(server: Gunicorn) -> dict[str, float]:
     return {
         "Django workers": sum(cpu_seconds(p) for p in server.worker_pids()),
-        "PostgreSQL": sum(cpu_seconds(p) for p in postgres_pids()),
+        "PostgreSQL": sum(cpu_seconds(p, reaped=True) for p in postgres_pids()),
         "client threads": time.process_time(),
     }
 
@@ -794,8 +809,8 @@ def machine_busy() -> float:
 
 
 class OtherLoad:
-    """How much CPU other processes (not this bench, its gunicorn workers or PostgreSQL) used during a
-    phase: other work on the two cores skews absolute figures, so each phase reports it."""
+    """How much CPU other processes (not this bench, its gunicorn workers or the PostgreSQL server) used
+    during a phase: other work on the two cores skews absolute figures, so each phase reports it."""
 
     def __init__(self, workers: Callable[[], list[int]] = list) -> None:
         self.workers = workers
@@ -805,7 +820,7 @@ class OtherLoad:
         return (
             time.process_time()
             + sum(cpu_seconds(p) for p in self.workers())
-            + sum(cpu_seconds(p) for p in postgres_pids())
+            + sum(cpu_seconds(p, reaped=True) for p in postgres_pids())
         )
 
     def start(self) -> None:
@@ -1044,49 +1059,39 @@ def measure_writes(seconds: float, workers: int, logdir: Path) -> dict[str, Any]
         w1 = load(server.port, warm, 201, 60)
         w2 = load(server.port, [baseline_bodies(w) for w in warm], 201, 60)
         assert w1.errors == 0 and w2.errors == 0, (w1.samples, w2.samples)
-        phases: list[tuple[str, LoadResult]] = []
+        phases: list[tuple[str, LoadResult]] = []  # (API, baseline or DRF floor, its result)
         for round_ in (1, 2):
             work = [log_bodies(c, cap, rng) for c in clients]
-            cpu = cpu_snapshot(server)
-            api = load(server.port, work, 201, seconds)
-            api_cpu = cpu_per_request(cpu, cpu_snapshot(server), api.ok + api.errors)
-            say(
-                f"  round {round_}: API      {api.rate:8.1f} cases/s  ({api.ok:,} created, {api.errors} errors, "
-                f"{api.seconds:.1f} s); {api_cpu}"
-            )
-            cpu = cpu_snapshot(server)
-            base = load(server.port, [baseline_bodies(w) for w in work], 201, seconds)
-            base_cpu = cpu_per_request(cpu, cpu_snapshot(server), base.ok + base.errors)
-            say(
-                f"  round {round_}: baseline {base.rate:8.1f} rows/s   ({base.ok:,} inserted, {base.errors} errors, "
-                f"{base.seconds:.1f} s); {base_cpu}"
-            )
-            phases += [("api", api), ("baseline", base)]
-            for r in (api, base):
+            for kind, requests, unit in (
+                ("API", work, "cases/s"),
+                ("baseline", [baseline_bodies(w) for w in work], "rows/s"),
+                ("DRF floor", [drf_floor_bodies(w) for w in work], "requests/s"),
+            ):
+                cpu = cpu_snapshot(server)
+                r = load(server.port, requests, 201, seconds)
+                spent = cpu_per_request(cpu, cpu_snapshot(server), r.ok + r.errors)
+                say(
+                    f"  round {round_}: {kind:<9} {r.rate:8.1f} {unit:<10} ({r.ok:,} answered 201, {r.errors} "
+                    f"errors, {r.seconds:.1f} s); {spent}"
+                )
                 for sample in r.samples:
                     say(f"    error: {sample}")
+                phases.append((kind, r))
         same = [log_bodies(clients[0], cap, rng) for _ in clients]
         contended = load(server.port, same, 201, seconds)
         say(
             f"  all {CLIENTS} clients at one landlord (they share its reference-number row lock): "
             f"{contended.rate:.1f} cases/s, {contended.errors} errors"
         )
-        work = [log_bodies(c, cap, rng) for c in clients]
-        cpu = cpu_snapshot(server)
-        floor = load(server.port, [drf_floor_bodies(w) for w in work], 201, seconds)
-        floor_cpu = cpu_per_request(cpu, cpu_snapshot(server), floor.ok + floor.errors)
-        say(
-            f"  DRF floor (token auth, parse, 201, no other work): {floor.rate:.1f} requests/s, "
-            f"{floor.errors} errors; {floor_cpu}"
-        )
         say(f"  {others.report()}")
     finally:
         server.stop()
-    api_rate = statistics.mean(r.rate for k, r in phases if k == "api")
+    api_rate = statistics.mean(r.rate for k, r in phases if k == "API")
     base_rate = statistics.mean(r.rate for k, r in phases if k == "baseline")
-    api_all = [x for k, r in phases if k == "api" for v in r.latencies.values() for x in v]
+    floor_rate = statistics.mean(r.rate for k, r in phases if k == "DRF floor")
+    api_all = [x for k, r in phases if k == "API" for v in r.latencies.values() for x in v]
     base_all = [x for k, r in phases if k == "baseline" for v in r.latencies.values() for x in v]
-    errors = sum(r.errors for _, r in phases) + contended.errors + floor.errors
+    errors = sum(r.errors for _, r in phases) + contended.errors
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM cases_case")
         created = cur.fetchone()[0] - before
@@ -1096,13 +1101,17 @@ def measure_writes(seconds: float, workers: int, logdir: Path) -> dict[str, Any]
     say(
         f"  mean of the rounds: API {api_rate:.1f} cases/s, baseline {base_rate:.1f} rows/s, ratio {api_rate / base_rate:.3f} (goal ≥ 0.5)"
     )
+    say(
+        f"  DRF floor (token auth, JSON parsing and rendering, no other work): {floor_rate:.1f} requests/s, "
+        f"ratio {floor_rate / base_rate:.3f} to the baseline"
+    )
     say(f"  {created:,} cases in the database from these requests; {errors} non-201 responses in all")
     return {
         "api": api_rate,
         "baseline": base_rate,
         "errors": errors,
         "contended": contended.rate,
-        "floor": floor.rate,
+        "floor": floor_rate,
     }
 
 
