@@ -5,8 +5,12 @@
 #                               font stack, no GDS Transport @font-face, and asset URLs relative to
 #                               the CSS file, so they resolve under Django's STATIC_URL
 #   govuk-frontend.min.js(.map) copied from govuk-frontend's dist (an ES module exporting initAll)
-#   assets/images/              copied from govuk-frontend's dist (the only assets the CSS refers to;
-#                               the GDS Transport fonts are deliberately not copied)
+#   moj-frontend.min.css        MOJ Frontend's back-office patterns (timeline, badges, sub-navigation),
+#                               compiled from frontend/moj.scss; MOJ cannot take GOV.UK's font setting,
+#                               so its "GDS Transport" font stacks are replaced by the same system stack
+#   moj-frontend.min.js         copied from MOJ Frontend's dist (an ES module)
+#   assets/images/              copied from both dists (the only assets the CSS refers to; the GDS
+#                               Transport fonts are deliberately not copied)
 # Run from anywhere: `make frontend` or `bash frontend/build.sh`.
 set -euo pipefail
 
@@ -14,6 +18,8 @@ FRONTEND="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$FRONTEND")"
 OUT="$ROOT/putright/static/vendor/govuk-frontend"
 DIST="$FRONTEND/node_modules/govuk-frontend/dist/govuk"
+MOJ="$FRONTEND/node_modules/@ministryofjustice/frontend/moj"
+SYSTEM_FONTS='system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif'
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "frontend/build.sh: npm was not found on PATH." >&2
@@ -34,7 +40,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 
 for f in "$DIST/govuk-frontend.min.js" "$DIST/govuk-frontend.min.js.map" "$DIST/assets/images" \
-  node_modules/.bin/sass node_modules/axe-core/axe.min.js; do
+  "$MOJ/moj-frontend.min.js" "$MOJ/assets/images" node_modules/.bin/sass node_modules/axe-core/axe.min.js; do
   if [ ! -e "$f" ]; then
     echo "frontend/build.sh: $f is missing after npm ci; delete frontend/node_modules and run again." >&2
     exit 1
@@ -48,9 +54,12 @@ trap 'rm -rf "$STAGE"' EXIT
 
 node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map --quiet-deps \
   putright.scss "$STAGE/govuk-frontend.min.css"
-cp "$DIST/govuk-frontend.min.js" "$DIST/govuk-frontend.min.js.map" "$STAGE/"
-mkdir -p "$STAGE/assets"
-cp -R "$DIST/assets/images" "$STAGE/assets/images"
+node_modules/.bin/sass --load-path=node_modules --load-path=. --style=compressed --no-source-map --quiet-deps \
+  moj.scss "$STAGE/moj-frontend.min.css"
+sed -i "s/\"GDS Transport\",arial,sans-serif/$SYSTEM_FONTS/g" "$STAGE/moj-frontend.min.css"
+cp "$DIST/govuk-frontend.min.js" "$DIST/govuk-frontend.min.js.map" "$MOJ/moj-frontend.min.js" "$STAGE/"
+mkdir -p "$STAGE/assets/images"
+cp -R "$DIST/assets/images/." "$MOJ/assets/images/." "$STAGE/assets/images/"
 
 # Every url() in the compiled CSS must be relative and name a file that was copied.
 bad=0
@@ -67,8 +76,8 @@ while IFS= read -r url; do
       fi
       ;;
   esac
-done < <(grep -o 'url([^)]*)' "$STAGE/govuk-frontend.min.css" | sed -E 's/^url\(["'\'']?//; s/["'\'']?\)$//' | sort -u)
-if grep -q 'GDS Transport' "$STAGE/govuk-frontend.min.css"; then
+done < <(cat "$STAGE/govuk-frontend.min.css" "$STAGE/moj-frontend.min.css" | grep -o 'url([^)]*)' | sed -E 's/^url\(["'\'']?//; s/["'\'']?\)$//' | sort -u)
+if grep -q 'GDS Transport' "$STAGE/govuk-frontend.min.css" "$STAGE/moj-frontend.min.css"; then
   echo "frontend/build.sh: the CSS still names the GDS Transport font" >&2
   bad=1
 fi
@@ -78,4 +87,4 @@ rm -rf "$OUT"
 mv "$STAGE" "$OUT"
 chmod 755 "$OUT"
 trap - EXIT
-echo "frontend/build.sh: GOV.UK Frontend $(node -p 'require("govuk-frontend/package.json").version') built into ${OUT#"$ROOT"/}"
+echo "frontend/build.sh: GOV.UK Frontend $(node -p 'require("govuk-frontend/package.json").version') and MOJ Frontend $(node -p 'require("@ministryofjustice/frontend/package.json").version') built into ${OUT#"$ROOT"/}"

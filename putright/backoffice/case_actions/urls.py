@@ -1,0 +1,5 @@
+"""Included by putright/backoffice/urls.py, so the names are in the "backoffice" namespace."""
+
+from django.urls import URLPattern
+
+case_action_urlpatterns: list[URLPattern] = []
