@@ -217,6 +217,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60  # seconds a password reset link works for
 # Lockout: 5 failures for the same email address from the same IP address lock that pair out for 15
 # minutes (each further try restarts the 15 minutes); a successful sign-in or a password reset clears the
 # count. Every failure is kept (AccessAttempt, AccessFailureLog) and so is every sign-in (AccessLog).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+"""How many reverse proxies stand in front of the web processes (0: clients connect directly). Sign-in
+lockouts take the client's address from X-Forwarded-For only this far (putright.accounts.client_ip)."""
+AXES_CLIENT_IP_CALLABLE = "putright.accounts.client_ip.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

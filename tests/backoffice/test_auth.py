@@ -196,6 +196,21 @@ def test_five_failures_lock_the_email_and_ip_address_out_with_a_lockout_page(
     assert AccessFailureLog.objects.filter(username=officer.email).count() >= 5
 
 
+def test_behind_a_proxy_the_lockout_is_for_the_forwarded_client_not_the_proxy(
+    client: Client, officer: User, settings: Any
+) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        sign_in(client, officer.email, "wrong password", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    assert sign_in(client, officer.email, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 429
+    # Another client through the same proxy is not locked out, even if it forges the first one's address.
+    other = Client()
+    forged = "198.51.100.7, 203.0.113.5"
+    assert sign_in(other, officer.email, HTTP_X_FORWARDED_FOR=forged, **proxy).status_code == 302
+    assert AccessAttempt.objects.get(username=officer.email).ip_address == "198.51.100.7"
+
+
 def test_the_lockout_ends_after_fifteen_minutes(client: Client, officer: User) -> None:
     for _ in range(5):
         sign_in(client, officer.email, "wrong password")
