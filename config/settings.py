@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "putright.cases",
     "putright.reminders",
     "putright.letters",
+    "putright.triage",
     "putright.demo",
     "putright.backoffice",
     "putright.api",
@@ -143,6 +144,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PutRight <no-reply@putright.invalid>")
+# Email intake (putright/triage/): the mailboxes `manage.py poll_mailboxes` reads, as a JSON list of
+# {"address", "landlord" (its slug), "host", "port", "user", "password", "folder"}; none by default. A larger
+# message is rejected with the reason; a larger attachment is refused and the rest of the message kept.
+PUTRIGHT_MAILBOXES = os.environ.get("PUTRIGHT_MAILBOXES", "")
+PUTRIGHT_EMAIL_MAX_BYTES = int(os.environ.get("PUTRIGHT_EMAIL_MAX_MB", "50")) * 1024 * 1024
+PUTRIGHT_EMAIL_ATTACHMENT_MAX_BYTES = int(os.environ.get("PUTRIGHT_EMAIL_ATTACHMENT_MAX_MB", "20")) * 1024**2
+
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
