@@ -1,5 +1,13 @@
 """Included by putright/backoffice/urls.py, so the names are in the "backoffice" namespace."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-case_action_urlpatterns: list[URLPattern] = []
+from putright.backoffice.case_actions import views
+
+case_action_urlpatterns: list[URLPattern] = [
+    path(
+        "landlords/<slug:slug>/cases/<str:reference>/<slug:action>/",
+        views.case_action,
+        name="case-action",
+    ),
+]

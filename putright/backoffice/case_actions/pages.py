@@ -1,0 +1,446 @@
+"""One page per case action: its form, its words, and the service it calls with what was typed.
+
+Each `perform` turns the cleaned form into the service's keyword arguments and returns the sentence for
+the success banner; everything the service refuses comes back as a DomainError for the form to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.backoffice.case_actions import forms as f
+from putright.cases import services
+from putright.cases.access import access_case_by_reference
+from putright.cases.models import Case
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.organisations.models import Landlord
+
+
+@dataclass(frozen=True)
+class Done:
+    """What happened, for the success banner, and the case to go back to."""
+
+    message: str
+    case: Case | None = None
+    """Where the work goes on, if not this case (a complaint raised from a service request)."""
+
+
+Perform = Callable[[Any, Landlord, User, Case], Done]
+
+
+@dataclass(frozen=True)
+class Page:
+    form: type[f.ActionForm]
+    title: str
+    button: str
+    perform: Perform
+    template: str = "backoffice/case_actions/action.html"
+    intro: str = ""
+    rows: dict[str, int] = field(default_factory=dict)
+    """Repeating groups of the form and how many rows each shows at least."""
+    warning: bool = False
+
+
+def _on(day: Any, at: time | None = None) -> datetime:
+    """The moment of a step typed as a date (and perhaps a time): now if today and no time was given,
+    otherwise the time given or midday, in the landlord's time zone."""
+    if at is None and day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, at or time(12, 0)))
+
+
+def _day(value: Any) -> str:
+    return f"{value:%-d %B %Y}"
+
+
+def _acknowledge(form: f.AcknowledgeForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.complaint_acknowledge(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        acknowledged_on=data["acknowledged_on"],
+        definition=form.definition(),
+        responsible_for=data["responsible_for"],
+        not_responsible_for=data["not_responsible_for"],
+        handler=form.user_choice("handler"),
+    )
+    return Done(f"Stage {case.stage} acknowledged")
+
+
+def _clarification(form: f.ClarificationForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    reached = data["reached"] == "yes"
+    services.stage_record_clarification(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        at=_on(data["on"], data["time"]),
+        channel=data["channel"],
+        reached=reached,
+        note=data["note"],
+    )
+    return Done("Contact recorded" if reached else "Attempt to contact the customer recorded")
+
+
+def _add_issue(form: f.AddIssueForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    outcome = services.complaint_add_issue(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        point=data["point"],
+        outcome_sought=data["outcome_sought"],
+        related=data["related"] == "yes",
+        would_unreasonably_delay=data["would_unreasonably_delay"],
+        at_escalation=data["at_escalation"],
+    )
+    if outcome.incorporated:
+        return Done(f"Issue added to this complaint: {outcome.reason}")
+    return Done(f"Issue logged as a new complaint, {outcome.case.reference}: {outcome.reason}")
+
+
+def _extend(form: f.ExtendForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    extension = services.stage_extend(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        days=data["days"],
+        notified_on=data["notified_on"],
+        reason=data["reason"],
+        justification=data["justification"],
+    )
+    if not extension.applied:
+        return Done("Extension recorded, but the customer was told after the deadline, so the date stays")
+    return Done(f"Response date extended by {extension.days} working days")
+
+
+def _warn_no_contact(form: f.LetterDateForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.complaint_warn_no_contact(
+        landlord=landlord, actor=actor, case_id=case.pk, letter_on=form.cleaned_data["letter_on"]
+    )
+    return Done("No-contact letter recorded")
+
+
+def _close_no_contact(form: f.CloseNoContactForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.complaint_close_no_contact(
+        landlord=landlord, actor=actor, case_id=case.pk, on=form.cleaned_data["on"]
+    )
+    return Done("Complaint closed for no contact")
+
+
+def _respond(form: f.RespondForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    answers = [
+        services.PointAnswer(point, data[f"decision_{i}"], data[f"reasons_{i}"])
+        for i, point in enumerate(form.points)
+    ]
+    remedies = [
+        services.RemedyInput(
+            data[f"remedy_type_{i}"], data[f"remedy_description_{i}"], data.get(f"remedy_amount_{i}")
+        )
+        for i in range(form.rows["remedy"])
+        if data.get(f"remedy_type_{i}")
+    ]
+    actions = []
+    for i in range(form.rows["action"]):
+        if data.get(f"action_description_{i}"):
+            owner = form.user_choice(f"action_owner_{i}")
+            if owner is None:
+                raise InvalidInputError(f"action_owner_{i}", f"Select who will do action {i + 1}")
+            actions.append(
+                services.ActionInput(data[f"action_description_{i}"], owner, data[f"action_due_{i}"])
+            )
+    services.stage_respond(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        responded_on=data["responded_on"],
+        outcome=data["outcome"],
+        answers=answers,
+        summary=data["summary"],
+        remedies=remedies,
+        actions=actions,
+    )
+    return Done(f"Stage {case.stage} response sent")
+
+
+def _request_escalation(form: f.RequestEscalationForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    updated = services.escalation_request(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        requested_at=_on(data["requested_on"]),
+        reason=data["reason"],
+    )
+    late = len(updated.warnings) > len(case.warnings)
+    if late:
+        return Done("Stage 2 requested after the window: decide whether to escalate, with reasons")
+    return Done("Stage 2 requested: assign a stage 2 handler")
+
+
+def _assign_handler(form: f.AssignHandlerForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    handler = form.user_choice("handler")
+    if handler is None:
+        raise InvalidInputError("handler", "Select who will handle stage 2")
+    services.stage2_assign_handler(landlord=landlord, actor=actor, case_id=case.pk, handler=handler)
+    return Done(f"Stage 2 assigned to {handler}")
+
+
+def _previous(form: f.DecisionForm, landlord: Landlord, actor: User) -> Case | None:
+    reference = form.cleaned_data["previous_case"].strip().upper()
+    if not reference:
+        return None
+    try:
+        return access_case_by_reference(actor, landlord, reference)
+    except NotFoundError:
+        raise InvalidInputError("previous_case", f"There is no case {reference} at {landlord.name}") from None
+
+
+def _refuse_escalation(form: f.DecisionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.escalation_refuse(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        reason_code=data["reason_code"],
+        rationale=data["rationale"],
+        previous_case=_previous(form, landlord, actor),
+    )
+    return Done("Decided not to escalate")
+
+
+def _not_accept(form: f.DecisionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.complaint_not_accept(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        reason_code=data["reason_code"],
+        rationale=data["rationale"],
+        previous_case=_previous(form, landlord, actor),
+    )
+    return Done("Decided not to accept the complaint")
+
+
+def _withdraw(form: f.WithdrawForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.case_withdraw(
+        landlord=landlord, actor=actor, case_id=case.pk, on=data["on"], reason=data["reason"]
+    )
+    return Done("Withdrawal recorded")
+
+
+def _close(form: f.CloseForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.case_close(
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        lesson=data["lesson"],
+        improvement=data["improvement"],
+    )
+    return Done("Complaint closed and the learning recorded")
+
+
+def _close_case(form: f.ConfirmForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.case_close(landlord=landlord, actor=actor, case_id=case.pk)
+    return Done("Case closed")
+
+
+def _satisfaction(form: f.SatisfactionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.satisfaction_record(
+        landlord=landlord, actor=actor, case_id=case.pk, score=data["score"], comment=data["comment"]
+    )
+    return Done(f"Satisfaction recorded: {data['score']} out of 5")
+
+
+def _complaint_choice(form: f.ComplaintChoiceForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    result = services.complaint_choice_record(
+        landlord=landlord, actor=actor, case_id=case.pk, choice=form.cleaned_data["choice"]
+    )
+    if result.pk != case.pk:
+        return Done(f"Complaint {result.reference} raised from this case", result)
+    return Done("The customer's choice is recorded")
+
+
+def _convert(form: f.ConvertForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    complaint = services.case_convert_to_complaint(
+        landlord=landlord, actor=actor, case_id=case.pk, received_at=_on(form.cleaned_data["received_on"])
+    )
+    return Done(f"Complaint {complaint.reference} raised from {case.reference}", complaint)
+
+
+def _resolve(form: f.ResolveForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.case_resolve(
+        landlord=landlord, actor=actor, case_id=case.pk, resolution=form.cleaned_data["resolution"]
+    )
+    return Done("Resolved")
+
+
+def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    colleague = form.user_choice("colleague")
+    if colleague is None:
+        raise InvalidInputError("colleague", "Select who the compliment is for")
+    services.compliment_pass_on(landlord=landlord, actor=actor, case_id=case.pk, colleague=colleague)
+    return Done(f"Compliment passed to {colleague}")
+
+
+def _acknowledge_comment(form: f.ConfirmForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.comment_acknowledge(landlord=landlord, actor=actor, case_id=case.pk)
+    return Done("Comment acknowledged")
+
+
+def _respond_comment(form: f.CommentRespondForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.comment_respond(
+        landlord=landlord, actor=actor, case_id=case.pk, response=form.cleaned_data["response"]
+    )
+    return Done("Response sent")
+
+
+def _complete_action(form: f.CompleteActionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    action = services.action_complete(
+        landlord=landlord,
+        actor=actor,
+        action_id=int(data["action"]),
+        completed_on=data["completed_on"],
+        note=data["note"],
+    )
+    return Done(f"Agreed action done: {action.description}")
+
+
+def _pay_remedy(form: f.PayRemedyForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    amount: Decimal = data["amount"]
+    services.remedy_pay(
+        landlord=landlord, actor=actor, remedy_id=int(data["remedy"]), amount=amount, paid_on=data["paid_on"]
+    )
+    return Done(f"Payment of £{amount:,.2f} recorded")
+
+
+def _hazard_conclude(form: f.HazardConcludeForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    services.hazard_investigation_conclude(
+        landlord=landlord, actor=actor, case_id=case.pk, concluded_on=form.cleaned_data["concluded_on"]
+    )
+    return Done("Hazard investigation concluded: the Awaab's Law clocks that run from it have started")
+
+
+def _hazard_duty(form: f.HazardDutyForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    data = form.cleaned_data
+    services.hazard_duty_complete(
+        landlord=landlord, actor=actor, case_id=case.pk, duty=data["duty"], done_on=data["done_on"]
+    )
+    return Done(f"Awaab's Law duty recorded: {data['duty'].replace('_', ' ')}")
+
+
+PAGES: dict[str, Page] = {
+    "acknowledge": Page(
+        f.AcknowledgeForm,
+        "Acknowledge the complaint",
+        "Acknowledge and send the letter",
+        _acknowledge,
+        template="backoffice/case_actions/acknowledge.html",
+        rows={"point": 3},
+    ),
+    "clarification": Page(f.ClarificationForm, "Record contact with the customer", "Save", _clarification),
+    "add-issue": Page(
+        f.AddIssueForm,
+        "Add an issue",
+        "Add the issue",
+        _add_issue,
+        intro="The policy decides whether it joins this complaint or becomes a new, linked complaint.",
+    ),
+    "extend": Page(f.ExtendForm, "Extend the response date", "Extend and send the notice", _extend),
+    "warn-no-contact": Page(
+        f.LetterDateForm,
+        "Send the no-contact letter",
+        "Send the letter",
+        _warn_no_contact,
+        intro="The letter gives the customer the time the policy allows to get in touch before the complaint is closed.",
+    ),
+    "close-no-contact": Page(
+        f.CloseNoContactForm,
+        "Close the complaint for no contact",
+        "Close the complaint",
+        _close_no_contact,
+        warning=True,
+    ),
+    "respond": Page(
+        f.RespondForm,
+        "Send the response",
+        "Send the response",
+        _respond,
+        template="backoffice/case_actions/respond.html",
+        rows={"remedy": 1, "action": 1},
+    ),
+    "request-escalation": Page(
+        f.RequestEscalationForm,
+        "Record a request for stage 2",
+        "Record the request",
+        _request_escalation,
+        intro="A late request is never refused automatically: it waits for a decision, with reasons.",
+    ),
+    "assign-handler": Page(f.AssignHandlerForm, "Assign the stage 2 handler", "Assign", _assign_handler),
+    "refuse-escalation": Page(
+        f.DecisionForm,
+        "Decide not to escalate",
+        "Record the decision and tell the customer",
+        _refuse_escalation,
+        warning=True,
+    ),
+    "not-accept": Page(
+        f.DecisionForm,
+        "Decide not to accept the complaint",
+        "Record the decision and tell the customer",
+        _not_accept,
+        warning=True,
+    ),
+    "withdraw": Page(f.WithdrawForm, "Record a withdrawal", "Record the withdrawal", _withdraw, warning=True),
+    "close": Page(f.CloseForm, "Close the complaint", "Close the complaint", _close),
+    "close-case": Page(f.ConfirmForm, "Close the case", "Close the case", _close_case),
+    "satisfaction": Page(f.SatisfactionForm, "Record satisfaction", "Save", _satisfaction),
+    "complaint-choice": Page(
+        f.ComplaintChoiceForm, "Record the choice to complain", "Save", _complaint_choice
+    ),
+    "convert": Page(
+        f.ConvertForm,
+        "Make it a complaint",
+        "Raise the complaint",
+        _convert,
+        intro="A new complaint is raised, linked to this case. A service request carries on.",
+    ),
+    "resolve": Page(f.ResolveForm, "Resolve", "Resolve", _resolve),
+    "pass-on": Page(
+        f.PassOnForm,
+        "Pass on the compliment",
+        "Pass it on",
+        _pass_on,
+        intro="The colleague and their line manager are sent the compliment, and the customer is thanked.",
+    ),
+    "acknowledge-comment": Page(
+        f.ConfirmForm,
+        "Acknowledge the comment or suggestion",
+        "Acknowledge and send the letter",
+        _acknowledge_comment,
+    ),
+    "respond-comment": Page(
+        f.CommentRespondForm, "Respond to the comment or suggestion", "Send the response", _respond_comment
+    ),
+    "complete-action": Page(f.CompleteActionForm, "Record an agreed action done", "Save", _complete_action),
+    "pay-remedy": Page(f.PayRemedyForm, "Record compensation paid", "Save", _pay_remedy),
+    "hazard-investigation": Page(
+        f.HazardConcludeForm, "Record the hazard investigation concluded", "Save", _hazard_conclude
+    ),
+    "hazard-duty": Page(f.HazardDutyForm, "Record an Awaab's Law duty done", "Save", _hazard_duty),
+}

@@ -1,0 +1,145 @@
+"""The case action pages: GET shows the form, POST calls the service (Post/Redirect/Get).
+
+The case is found through the access rules (a guessed or hidden reference is a 404), and the page exists
+only for an action `putright.cases.offers` relates to the case; an action offered but not allowed shows
+why. A refused input re-renders the form with the GOV.UK error summary and everything typed kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.backoffice.auth.access import staff_required
+from putright.backoffice.case_actions.fields import GovukDateField
+from putright.backoffice.case_actions.forms import ActionForm, row_count
+from putright.backoffice.case_actions.pages import PAGES, Page
+from putright.cases.access import access_case_by_reference
+from putright.cases.models import Case, Stage
+from putright.cases.offers import offer_for
+from putright.domain.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
+from putright.letters.selectors import visible_letters
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_for_user
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # staff_required
+    return user
+
+
+def _case(user: User, slug: str, reference: str) -> tuple[Landlord, Case]:
+    try:
+        landlord = landlord_for_user(user, slug)
+        return landlord, access_case_by_reference(user, landlord, reference)
+    except (NotFoundError, NotPermittedError):
+        raise Http404("No such case among yours") from None
+
+
+def case_url(case: Case) -> str:
+    """The case page; the case list until the case page exists."""
+    try:
+        return reverse("backoffice:case", kwargs={"slug": case.landlord.slug, "reference": case.reference})
+    except NoReverseMatch:
+        return reverse("backoffice:case-list", kwargs={"slug": case.landlord.slug})
+
+
+def _current_stage(case: Case) -> Stage | None:
+    if case.stage is None:
+        return None
+    return Stage.objects.filter(case=case, number=case.stage).select_related("handler").first()
+
+
+def _initial(page: Page, case: Case, stage: Stage | None) -> dict[str, Any]:
+    """Today in every date that is usually today; at stage 2, the stage 1 definition to start from."""
+    today = timezone.localdate()
+    initial: dict[str, Any] = {
+        name: today
+        for name, field in page.form.base_fields.items()
+        if isinstance(field, GovukDateField) and field.required
+    }
+    if page.form.__name__ == "AcknowledgeForm" and stage is not None:
+        source = stage.definition
+        if not source and stage.number == 2:
+            source = (
+                Stage.objects.filter(case=case, number=1).values_list("definition", flat=True).first() or []
+            )
+        for index, item in enumerate(source):
+            initial[f"point_{index}"] = item.get("point", "")
+            initial[f"outcome_sought_{index}"] = item.get("outcome_sought", "")
+    return initial
+
+
+def _rows(page: Page, data: Any, initial: dict[str, Any]) -> dict[str, int]:
+    filled = {"point": sum(1 for k in initial if k.startswith("point_"))}
+    return {name: row_count(data, name, max(least, filled.get(name, 0))) for name, least in page.rows.items()}
+
+
+def _apply(form: ActionForm, error: DomainError) -> None:
+    """Put the service's refusal on the field it names, or at the top of the form."""
+    message = str(error)
+    message = message[:1].upper() + message[1:]
+    field = error.field if isinstance(error, InvalidInputError) else None
+    if field and field.startswith("definition["):
+        index = field[len("definition[") :].split("]")[0]
+        field = f"point_{index}"
+    if field and field.startswith("answers["):
+        index = field[len("answers[") :].split("]")[0]
+        field = f"reasons_{index}"
+    if field == "at":
+        field = "on"
+    form.add_error(field if field in form.fields else None, message)
+
+
+def _letters_since(user: User, landlord: Landlord, cases: list[Case], since: Any) -> str:
+    """A sentence naming the letters the action issued, to go in the success banner."""
+    letters = visible_letters(user, landlord).filter(case__in=cases, created_at__gte=since).order_by("id")
+    words = []
+    for letter in letters.only("subject", "status", "sent_on"):
+        if letter.status == "recorded":
+            words.append(f"“{letter.subject}” is recorded as sent on {letter.sent_on:%-d %B %Y}")
+        else:
+            words.append(f"“{letter.subject}” is being sent")
+    return ("Letter: " if len(words) == 1 else "Letters: ") + "; ".join(words) + "." if words else ""
+
+
+@staff_required
+def case_action(request: HttpRequest, slug: str, reference: str, action: str) -> HttpResponse:
+    user = _user(request)
+    landlord, case = _case(user, slug, reference)
+    page = PAGES.get(action)
+    offer = offer_for(user, case, action)
+    if page is None or offer is None:
+        raise Http404("No such action on this case")
+    context: dict[str, Any] = {"case": case, "page": page, "offer": offer, "case_url": case_url(case)}
+    if not offer.allowed:
+        return render(request, "backoffice/case_actions/not_allowed.html", context, status=403)
+    stage = _current_stage(case)
+    initial = _initial(page, case, stage)
+    data = request.POST if request.method == "POST" else None
+    form = page.form(
+        data, initial=initial, case=case, user=user, stage=stage, rows=_rows(page, data, initial)
+    )
+    if data is not None and data.get("add"):
+        form._errors = ErrorDict()  # type: ignore[attr-defined]  # "Add another": one more row, nothing judged
+    elif data is not None and form.is_valid():
+        started = timezone.now()
+        try:
+            done = page.perform(form, landlord, user, case)
+        except DomainError as error:
+            _apply(form, error)
+        else:
+            cases = [case] + ([done.case] if done.case is not None else [])
+            letters = _letters_since(user, landlord, cases, started)
+            messages.success(request, f"{done.message}. {letters}".strip())
+            return HttpResponseRedirect(case_url(done.case or case))
+    context.update(form=form, stage=stage)
+    return render(request, page.template, context)
