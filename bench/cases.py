@@ -55,6 +55,7 @@ SERVER = "postgresql://postgres@127.0.0.1:5432"
 DSN = f"{SERVER}/{DB_NAME}"
 CLIENTS = 8
 PAGE = 50
+PHASES = ("reads", "writes", "memory", "pages")
 
 os.environ["DATABASE_URL"] = DSN.replace("postgresql://", "postgres://", 1)
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.bench_settings"
@@ -238,21 +239,29 @@ class Scenario:
         return percentile(self.django_ms, 50) / percentile(self.sql_ms, 50)
 
 
-def columns(model: Any, alias: str) -> tuple[list[str], list[str]]:
-    fields = model._meta.concrete_fields
+def columns(model: Any, alias: str, only: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
+    """The model's columns as `alias.column` and their attribute names: all of them, or with `only` the
+    primary key, the foreign keys named and the fields named (what Django's only() reads)."""
+    fields = [f for f in model._meta.concrete_fields if only is None or f.primary_key or f.name in only]
     return [f"{alias}.{f.column}" for f in fields], [f.attname for f in fields]
 
 
-def cases_sql(where: list[str], order: str) -> tuple[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]:
-    """A page of cases by hand, each with its customer and handler, as select_related fetches them; and how
-    to shape a row from each side for comparison."""
+def cases_sql(
+    where: list[str], order: str, only: Sequence[str] | None = None
+) -> tuple[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]:
+    """A page of cases by hand, each with its customer and handler, as select_related fetches them (every
+    column, or with `only` the columns of a selector's only(), e.g. WORKLIST_COLUMNS); and how to shape a
+    row from each side for comparison."""
     from putright.accounts.models import User
     from putright.cases.models import Case
     from putright.customers.models import Customer
 
-    case_cols, case_attrs = columns(Case, "c")
-    customer_cols, customer_attrs = columns(Customer, "cu")
-    user_cols, user_attrs = columns(User, "u")
+    def related(prefix: str) -> list[str] | None:
+        return None if only is None else [n.split("__", 1)[1] for n in only if n.startswith(prefix + "__")]
+
+    case_cols, case_attrs = columns(Case, "c", None if only is None else [n for n in only if "__" not in n])
+    customer_cols, customer_attrs = columns(Customer, "cu", related("customer"))
+    user_cols, user_attrs = columns(User, "u", related("handler"))
     sql = (
         f"SELECT {', '.join(case_cols + customer_cols + user_cols)} FROM cases_case c "
         "JOIN customers_customer cu ON cu.id = c.customer_id LEFT JOIN accounts_user u ON u.id = c.handler_id "
@@ -292,7 +301,12 @@ def read_scenarios() -> list[Scenario]:
 
     from putright.accounts.models import User
     from putright.cases.models import Case
-    from putright.cases.selectors import case_list, open_cases_soonest_first, overdue_counts
+    from putright.cases.selectors import (
+        WORKLIST_COLUMNS,
+        case_list,
+        open_cases_soonest_first,
+        overdue_counts,
+    )
     from putright.organisations.models import Landlord
 
     with connection.cursor() as cur:
@@ -355,7 +369,7 @@ def read_scenarios() -> list[Scenario]:
                 [landlord.pk, handler.pk],
             ),
         ):
-            sql, compare = cases_sql(where, worklist)
+            sql, compare = cases_sql(where, worklist, WORKLIST_COLUMNS)
             scenarios.append(Scenario(name, fn, sql, params, compare=compare))
 
     landlord = chosen[0]
@@ -491,9 +505,8 @@ def overhead_breakdown(iterations: int) -> None:
 
     from putright.accounts.models import Membership, Role, User
     from putright.accounts.permissions import roles_at
-    from putright.api.serializers import CaseOutput, CustomerSummaryOutput
     from putright.cases.models import Case
-    from putright.cases.selectors import open_cases_soonest_first
+    from putright.cases.selectors import WORKLIST_COLUMNS, open_cases_soonest_first
     from putright.organisations.models import Landlord
 
     with connection.cursor() as cur:
@@ -511,18 +524,12 @@ def overhead_breakdown(iterations: int) -> None:
     rows = (
         Case.objects.filter(landlord=landlord, next_due__isnull=False)
         .select_related("customer", "handler")
+        .only(*WORKLIST_COLUMNS)
         .order_by("next_due", "id")
     )
+    wide = rows.defer(None)  # every column, as the selector read them before it named its columns
     sql, params = rows[:PAGE].query.sql_with_params()
-    # Only what the API's list shows (CaseOutput with its customer and handler), for the narrower variant.
-    only = [
-        *(f for f in CaseOutput.Meta.fields if f not in ("customer", "handler")),
-        "customer",
-        *(f"customer__{f}" for f in CustomerSummaryOutput.Meta.fields),
-        "handler",
-        *(f"handler__{f}" for f in ("id", "email", "first_name", "last_name")),
-    ]
-    narrow_sql, narrow_params = rows.only(*only)[:PAGE].query.sql_with_params()
+    wide_sql, wide_params = wide[:PAGE].query.sql_with_params()
 
     def django_cursor() -> None:
         with connection.cursor() as cur:
@@ -540,11 +547,8 @@ def overhead_breakdown(iterations: int) -> None:
             ("  building the SQL alone", lambda: rows.all()[:PAGE].query.sql_with_params()),
             ("  the same SQL through Django's cursor", django_cursor),
             ("  the same SQL through psycopg", lambda: raw.execute(sql, params).fetchall()),
-            ("  its queryset with .only() what the API shows", lambda: list(rows.only(*only)[:PAGE])),
-            (
-                "  that narrower SQL through psycopg",
-                lambda: raw.execute(narrow_sql, narrow_params).fetchall(),
-            ),
+            ("  the queryset with every column", lambda: list(wide.all()[:PAGE])),
+            ("  that wider SQL through psycopg", lambda: raw.execute(wide_sql, wide_params).fetchall()),
         ]
         times: dict[str, list[float]] = {name: [] for name, _ in steps}
         for _ in range(iterations):
@@ -1210,6 +1214,148 @@ def measure_rss(total: int, logdir: Path, time_limit: float) -> dict[str, Any]:
     return {"readings": readings, "errors": errors}
 
 
+# ------------------------------------------------------------------------------------------- staff pages
+
+PASSWORD = "correct horse battery staple"
+"""Every generated member of staff's password (bench/casegen.py)."""
+
+
+def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
+    jar = {}
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        jar[name.strip()] = rest.split(";", 1)[0]
+    return jar
+
+
+def sign_in(port: int, email: str) -> str:
+    """Sign in through the real form (GET for the CSRF token, POST email and password); the session cookie."""
+    import re
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/sign-in/")
+    response = conn.getresponse()
+    page = response.read().decode()
+    csrf = _cookies(response)["csrftoken"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None, "no CSRF token on the sign-in page"
+    from urllib.parse import urlencode
+
+    form = urlencode({"csrfmiddlewaretoken": token.group(1), "email": email, "password": PASSWORD})
+    conn.request(
+        "POST",
+        "/sign-in/",
+        body=form.encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"},
+    )
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    assert response.status == 302, f"sign-in answered {response.status}, not a redirect"
+    session = _cookies(response).get("sessionid")
+    assert session, "no session cookie after signing in"
+    return session
+
+
+def staff_pages(landlord: Any, references: list[str]) -> list[tuple[str, list[str]]]:
+    """(label, paths) for each staff page measured; several paths spread a page's runs over cases."""
+    base = f"/landlords/{landlord.slug}/cases/"
+    pages: list[tuple[str, list[str]]] = [
+        ("My work", ["/work/"]),
+        ("Team work (all my landlords)", ["/work/?view=team"]),
+        ("Team work, one section in full (overdue)", ["/work/?view=team&show=overdue"]),
+        ("Case list", [base]),
+        (
+            "Case list, complaints at stage 1 investigating",
+            [f"{base}?kind=complaint&status=stage1_investigating"],
+        ),
+        ("Case list, overdue", [f"{base}?due=overdue"]),
+        ("Case list, due this week", [f"{base}?due=week"]),
+        ("Case list, category and channel", [f"{base}?category=Repairs&channel=phone"]),
+        ("Case list, sorted by received (newest)", [f"{base}?sort=-received"]),
+        ("Case list, sorted by status", [f"{base}?sort=status"]),
+        ("Case list, search for a surname", [f"{base}?q=Patel", f"{base}?q=Smith", f"{base}?q=Jones"]),
+        ("Case list, search for a reference", [f"{base}?q={r}" for r in references[:20]]),
+        ("Case list, page 50", [f"{base}?page=50"]),
+        ("Case list, overdue, page 50", [f"{base}?due=overdue&page=50"]),
+    ]
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse("backoffice:case", args=[landlord.slug, references[0]])
+        pages.append(("Case page", [f"{base}{r}/" for r in references[:100]]))
+    except NoReverseMatch:
+        say("  (no case page in this version)")
+    return pages
+
+
+def measure_pages(iterations: int, logdir: Path) -> list[tuple[str, list[float], int]]:
+    """The staff pages at the largest landlord through the whole stack (gunicorn, middleware, session,
+    templates), signed in as a feedback officer (who needs no second factor): p50/p95 over HTTP, one request
+    at a time, the pages taking turns; and the queries each runs, counted in-process with the same session."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from putright.accounts.models import Membership
+    from putright.organisations.models import Landlord
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT landlord_id FROM cases_case GROUP BY landlord_id ORDER BY count(*) DESC LIMIT 1")
+        landlord = Landlord.objects.get(pk=cur.fetchone()[0])
+        cur.execute(
+            "SELECT reference FROM cases_case WHERE landlord_id = %s ORDER BY random() LIMIT 100",
+            [landlord.pk],
+        )
+        references = [r for (r,) in cur.fetchall()]
+        cur.execute("SELECT count(*) FROM cases_case WHERE landlord_id = %s", [landlord.pk])
+        total = cur.fetchone()[0]
+    officer = first_officer(landlord)
+    held = Membership.objects.filter(user=officer).values_list("landlord__slug", "role")
+    heading(
+        f"(4) Staff pages at {landlord.slug} ({total:,} cases), signed in as {officer.email} "
+        f"({', '.join(f'{r} at {s}' for s, r in held)}); gunicorn --workers 1, one request at a time"
+    )
+    pages = staff_pages(landlord, references)
+    server = Gunicorn(1, logdir)
+    server.start()
+    results: list[tuple[str, list[float], int]] = []
+    try:
+        session = sign_in(server.port, officer.email)
+        say("  signed in through the sign-in form (session cookie)")
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.cookies["sessionid"] = session
+        queries: dict[str, int] = {}
+        for label, paths in pages:
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(paths[0])
+            assert response.status_code == 200, f"{label}: {paths[0]} answered {response.status_code}"
+            queries[label] = len(captured)
+        others = OtherLoad(server.worker_pids)
+        headers = {"Cookie": f"sessionid={session}"}
+        rng = random.Random(13)
+        work: list[Request] = []
+        for _ in range(3 + iterations):  # the first 3 rounds warm the worker and are dropped below
+            for label, paths in pages:
+                work.append(("GET", rng.choice(paths), None, headers, label))
+        r = load(server.port, [work], 200, 1800)
+        for sample in r.samples:
+            say(f"    error: {sample}")
+        say(f"  {others.report()}")
+        say(f"  {'page':<50} {'runs':>4} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+        for label, _ in pages:
+            times = r.latencies.get(label, [])[3:]
+            results.append((label, times, queries[label]))
+            say(
+                f"  {label:<50} {len(times):>4} {queries[label]:>7} {percentile(times, 50):>7.1f} "
+                f"{percentile(times, 95):>7.1f} {max(times):>7.1f}"
+            )
+        say(f"  {r.errors} non-200 responses; goal: p95 under 150 ms")
+    finally:
+        server.stop()
+    return results
+
+
 # ------------------------------------------------------------------------------------------- main
 
 
@@ -1227,7 +1373,17 @@ def main() -> int:
         "--workers", type=int, default=4, help="gunicorn workers for the write test (default 4)"
     )
     parser.add_argument("--rss-requests", type=int, default=10_000)
+    parser.add_argument("--page-runs", type=int, default=60, help="timed requests of each staff page")
+    parser.add_argument(
+        "--phases",
+        default=",".join(PHASES),
+        help=f"comma-separated phases to run after the data is ready (default all: {','.join(PHASES)})",
+    )
     args = parser.parse_args()
+    phases = {p.strip() for p in args.phases.split(",") if p.strip()}
+    unknown = phases - set(PHASES)
+    if unknown:
+        parser.error(f"unknown phases: {', '.join(sorted(unknown))}")
 
     def stop(signum: int, frame: Any) -> None:
         raise SystemExit(128 + signum)
@@ -1249,25 +1405,34 @@ def main() -> int:
             say("Reusing the data already in the database")
         describe_data()
         verify()
-        reads = measure_reads(args.iterations, "the project's indexes")
-        show_plans(reads)
-        overhead_breakdown(args.iterations)
-        query_counts()
-        candidate = try_candidate_indexes(args.iterations)
-        writes = measure_writes(args.seconds, args.workers, logdir)
-        post_profile()
-        memory = measure_rss(args.rss_requests, logdir, time_limit=2400)
+        reads = candidate = None
+        writes = memory = None
+        if "reads" in phases:
+            reads = measure_reads(args.iterations, "the project's indexes")
+            show_plans(reads)
+            overhead_breakdown(args.iterations)
+            query_counts()
+            candidate = try_candidate_indexes(args.iterations)
+        if "writes" in phases:
+            writes = measure_writes(args.seconds, args.workers, logdir)
+            post_profile()
+        if "memory" in phases:
+            memory = measure_rss(args.rss_requests, logdir, time_limit=2400)
+        pages = measure_pages(args.page_runs, logdir) if "pages" in phases else None
 
         heading("Summary")
         if "generation" in summary:
             say(f"  generation: {summary['generation'] / 60:.1f} min for {args.cases:,} cases")
-        ratio = writes["api"] / writes["baseline"]
-        say(
-            f"  (1) API {writes['api']:.1f} cases/s vs bare insert {writes['baseline']:.1f} rows/s: ratio {ratio:.3f}, "
-            f"goal ≥ 0.5 {'met' if ratio >= 0.5 else 'MISSED'}; {writes['errors']} errors; DRF floor "
-            f"{writes['floor']:.1f} requests/s (ratio {writes['floor'] / writes['baseline']:.3f})"
-        )
+        if writes is not None:
+            ratio = writes["api"] / writes["baseline"]
+            say(
+                f"  (1) API {writes['api']:.1f} cases/s vs bare insert {writes['baseline']:.1f} rows/s: ratio "
+                f"{ratio:.3f}, goal ≥ 0.5 {'met' if ratio >= 0.5 else 'MISSED'}; {writes['errors']} errors; "
+                f"DRF floor {writes['floor']:.1f} requests/s (ratio {writes['floor'] / writes['baseline']:.3f})"
+            )
         for label, scenarios in (("project indexes", reads), ("candidate indexes", candidate)):
+            if scenarios is None:
+                continue
             goal = [s for s in scenarios if s.goal]
             worst95 = max(percentile(s.django_ms, 95) for s in goal)
             worst_ratio = max(s.ratio for s in goal)
@@ -1279,14 +1444,25 @@ def main() -> int:
             for s in scenarios:
                 if not s.goal:
                     say(f"      {s.name}: p95 {percentile(s.django_ms, 95):.2f} ms, ratio {s.ratio:.2f}")
-        readings = memory["readings"]
-        marks = [f"start {readings[0][1] / 1024:.1f} MiB"] + [
-            f"after {n:,} {rss / 1024:.1f} MiB" for n, rss, _ in readings[1:] if n in (1000, readings[-1][0])
-        ]
-        say(
-            f"  (3) worker VmRSS: {', '.join(marks)} (peak {readings[-1][2] / 1024:.1f} MiB); "
-            f"{memory['errors']} errors"
-        )
+        if memory is not None:
+            readings = memory["readings"]
+            marks = [f"start {readings[0][1] / 1024:.1f} MiB"] + [
+                f"after {n:,} {rss / 1024:.1f} MiB"
+                for n, rss, _ in readings[1:]
+                if n in (1000, readings[-1][0])
+            ]
+            say(
+                f"  (3) worker VmRSS: {', '.join(marks)} (peak {readings[-1][2] / 1024:.1f} MiB); "
+                f"{memory['errors']} errors"
+            )
+        if pages is not None:
+            worst = max(pages, key=lambda page: percentile(page[1], 95))
+            p95 = percentile(worst[1], 95)
+            say(
+                f"  (4) staff pages: worst p95 {p95:.1f} ms ({worst[0]}), goal < 150 ms "
+                f"{'met' if p95 < 150 else 'MISSED'}; queries per page {min(q for _, _, q in pages)} to "
+                f"{max(q for _, _, q in pages)}"
+            )
         return 0
     finally:
         for server in list(Gunicorn.running):

@@ -167,11 +167,28 @@ def case_list(
     return cases.order_by(*_ordering(f.sort))
 
 
+WORKLIST_COLUMNS = (
+    *("reference", "kind", "status", "stage", "channel", "received_at", "logged_at", "summary"),
+    *("category", "service_area", "next_due", "next_due_kind", "warnings", "closed_at"),
+    *("customer", "customer__name", "customer__type", "customer__tenancy_reference"),
+    *("customer__postcode", "customer__preferred_channel"),
+    *("handler", "handler__first_name", "handler__last_name", "handler__email"),
+)
+"""What a worklist row shows (the API's case summary, its customer's summary, its handler's name): the rows
+are read with these columns only, and nothing else of a case, customer or person is parsed."""
+
+
 def open_cases_soonest_first(
     *, landlord: Landlord, user: User, handler: User | None = None
 ) -> QuerySet[Case]:
-    """Cases with a running clock, the soonest deadline first: the team's (or one handler's) worklist."""
-    cases = visible_cases(user, landlord).filter(next_due__isnull=False).select_related("customer", "handler")
+    """Cases with a running clock, the soonest deadline first: the team's (or one handler's) worklist,
+    with the columns of WORKLIST_COLUMNS (any other is read when first used, one query per case)."""
+    cases = (
+        visible_cases(user, landlord)
+        .filter(next_due__isnull=False)
+        .select_related("customer", "handler")
+        .only(*WORKLIST_COLUMNS)
+    )
     if handler is not None:
         cases = cases.filter(handler=handler)
     return cases.order_by("next_due", "id")

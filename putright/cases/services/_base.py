@@ -114,9 +114,11 @@ def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> 
     """Recompute the stage's stored deadlines from its facts; called whenever a fact changes."""
     profile = profile_of(case)
     calendar = landlord_calendar(case.landlord)
+    # One read of the extensions serves both the computation and the applied flags; a stage not yet
+    # saved (recompute() then inserts it) has none.
+    rows = list(stage.extensions.order_by("notified_on", "id")) if stage.pk is not None else []
     extensions = tuple(
-        domain_deadlines.Extension(e.days, e.notified_on, Justification(e.justification))
-        for e in stage.extensions.order_by("notified_on", "id")
+        domain_deadlines.Extension(e.days, e.notified_on, Justification(e.justification)) for e in rows
     )
     stage1_received = timezone.localdate(case.received_at)
     facts = StageFacts(
@@ -139,7 +141,7 @@ def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> 
     stage.warnings = list(result.warnings)
     stage.save()
     applied = {o.extension: o.applied for o in result.extensions}
-    for row in stage.extensions.all():
+    for row in rows:
         flag = applied.get(
             domain_deadlines.Extension(row.days, row.notified_on, Justification(row.justification))
         )

@@ -24,6 +24,7 @@ from putright.customers.models import Channel, Customer, Representative, Restric
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.hazards import hazard_clocks, hazard_rules
 from putright.domain.lifecycle import INITIAL, Command, Kind
+from putright.domain.profiles import Profile
 from putright.domain.time_limit import time_limit_decision
 from putright.organisations.models import Landlord, ReferenceSequence
 from putright.organisations.selectors import profile_on
@@ -112,8 +113,7 @@ def feedback_log(
                 hazard_kind=hazard_kind,
                 hazard_aware_at=hazard_aware_at or (received_at if hazard_kind else None),
                 linked_case=linked_case,
-                policy_name=profile.name,
-                policy_version=profile.version,
+                profile=profile,
             )
             for member in group_customers:
                 CaseCustomer.objects.create(case=case, customer=member)
@@ -160,7 +160,9 @@ def _check_intake(
         raise InvalidInputError("aware_date", "the customer cannot have become aware after contacting us")
 
 
-def _create(*, landlord: Landlord, actor: User, kind: Kind, received_at: datetime, **fields: object) -> Case:
+def _create(
+    *, landlord: Landlord, actor: User, kind: Kind, received_at: datetime, profile: Profile, **fields: object
+) -> Case:
     logged_at = now()
     case = Case(
         landlord=landlord,
@@ -171,11 +173,12 @@ def _create(*, landlord: Landlord, actor: User, kind: Kind, received_at: datetim
         received_at=received_at,
         logged_at=logged_at,
         logged_by=actor,
+        policy_name=profile.name,
+        policy_version=profile.version,
         **fields,
     )
     warnings: list[str] = []
     if kind is Kind.COMPLAINT and case.issue_date:
-        profile = profile_on(landlord, timezone.localdate(received_at))
         decision = time_limit_decision(
             profile, received=timezone.localdate(received_at), occurred=case.issue_date, aware=case.aware_date
         )
@@ -199,17 +202,9 @@ def _create(*, landlord: Landlord, actor: User, kind: Kind, received_at: datetim
     case.warnings = warnings
     case.save()
     if kind is Kind.COMPLAINT:
-        placeholder = timezone.localdate(received_at)  # replaced by recompute() at once
-        stage = Stage.objects.create(
-            landlord=landlord,
-            case=case,
-            number=1,
-            received_at=received_at,
-            acknowledge_by=placeholder,
-            respond_by=placeholder,
-        )
-        recompute(stage, case)
-        case.save()
+        stage = Stage(landlord=landlord, case=case, number=1, received_at=received_at)
+        recompute(stage, case)  # computes its deadlines and inserts it
+        case.save(update_fields=["handler", "next_due", "next_due_kind", "updated_at"])
     record(
         case,
         actor,
