@@ -1,0 +1,164 @@
+"""Reads of customer records for staff: who may see a customer, and everything on their record.
+
+Whoever may see cases at a landlord may see its customers' records; disclosed disabilities only with
+`disability.view`; the customer's cases only those the person may see (complaints about colleagues stay
+hidden). A customer of another landlord is "not found", the same as one that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.accounts.permissions import can, roles_at
+from putright.cases.access import visible_cases
+from putright.cases.models import Case
+from putright.customers.models import (
+    Adjustment,
+    Customer,
+    CustomerEvent,
+    Disability,
+    Representative,
+    Restriction,
+    RestrictionReview,
+)
+from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import profile_on
+
+
+@dataclass(frozen=True)
+class CustomerPermissions:
+    """What the person may do on customer records at this landlord."""
+
+    manage: bool
+    """Edit contact details, add representatives and record their authority (customer.manage)."""
+    adjustments: bool
+    restrictions: bool
+    disabilities: bool
+    """See and record disclosed disabilities (special category data)."""
+    log_feedback: bool
+
+
+def customer_permissions(user: User, landlord: Landlord) -> CustomerPermissions:
+    roles = roles_at(user, landlord)
+    return CustomerPermissions(
+        manage=can(user, landlord, "customer.manage", roles),
+        adjustments=can(user, landlord, "adjustment.manage", roles),
+        restrictions=can(user, landlord, "restriction.manage", roles),
+        disabilities=can(user, landlord, "disability.view", roles),
+        log_feedback=can(user, landlord, "case.log", roles),
+    )
+
+
+def require_customer_view(user: User, landlord: Landlord) -> None:
+    if not can(user, landlord, "case.view"):
+        raise NotPermittedError(f"{user} may not view customers at {landlord.name}")
+
+
+def customer_for_staff(user: User, landlord: Landlord, customer_id: int) -> Customer:
+    """The customer, if this person may see customers at the landlord; NotFound for another landlord's."""
+    require_customer_view(user, landlord)
+    customer = Customer.objects.filter(landlord=landlord, pk=customer_id).first()
+    if customer is None:
+        raise NotFoundError(f"no customer {customer_id} at {landlord.name}")
+    return customer
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    customer: Customer
+    permissions: CustomerPermissions
+    representatives: list[Representative]
+    adjustments: list[Adjustment]
+    """Current adjustments first (soonest review first), then ended ones."""
+    disabilities: list[Disability] | None
+    """None when the person may not see them."""
+    restrictions: list[Restriction]
+    """Active first (soonest review first), then lifted; each with `reviews` prefetched."""
+    restriction_types: tuple[str, ...]
+    """The restriction types the landlord's policy lists today."""
+    restriction_appeal_to: str
+    cases: list[Case]
+    events: list[CustomerEvent]
+    """The customer's audit trail, newest first."""
+
+
+def customer_record(*, user: User, landlord: Landlord, customer_id: int) -> CustomerRecord:
+    """Everything on a customer's record that this person may see."""
+    customer = customer_for_staff(user, landlord, customer_id)
+    permissions = customer_permissions(user, landlord)
+    adjustments = sorted(
+        Adjustment.objects.filter(landlord=landlord, customer=customer),
+        key=lambda a: (a.ended_on is not None, a.review_by if a.ended_on is None else a.agreed_on, a.pk),
+    )
+    restrictions = sorted(
+        Restriction.objects.filter(landlord=landlord, customer=customer)
+        .select_related("decided_by")
+        .prefetch_related(
+            Prefetch(
+                "reviews",
+                queryset=RestrictionReview.objects.select_related("reviewed_by").order_by(
+                    "reviewed_on", "pk"
+                ),
+            )
+        ),
+        key=lambda r: (r.status != Restriction.Status.ACTIVE, r.review_by, r.pk),
+    )
+    cases = list(
+        visible_cases(user, landlord)
+        .filter(Q(customer=customer) | Q(group_members__customer=customer))
+        .distinct()
+        .select_related("handler")
+        .order_by("-received_at", "-pk")
+    )
+    profile = profile_on(landlord, timezone.localdate())
+    return CustomerRecord(
+        customer=customer,
+        permissions=permissions,
+        representatives=list(
+            Representative.objects.filter(landlord=landlord, customer=customer).order_by("created_at", "pk")
+        ),
+        adjustments=adjustments,
+        disabilities=list(
+            Disability.objects.filter(landlord=landlord, customer=customer).order_by("disclosed_on", "pk")
+        )
+        if permissions.disabilities
+        else None,
+        restrictions=restrictions,
+        restriction_types=profile.restrictions.types,
+        restriction_appeal_to=profile.restrictions.appeal_to,
+        cases=cases,
+        events=list(
+            CustomerEvent.objects.filter(landlord=landlord, customer=customer)
+            .select_related("actor")
+            .order_by("-at", "-pk")
+        ),
+    )
+
+
+def customer_representative(landlord: Landlord, customer: Customer, representative_id: int) -> Representative:
+    """One of this customer's representatives (NotFound for anyone else's)."""
+    representative = Representative.objects.filter(
+        landlord=landlord, customer=customer, pk=representative_id
+    ).first()
+    if representative is None:
+        raise NotFoundError(f"no representative {representative_id} for this customer")
+    return representative
+
+
+def customer_adjustment(landlord: Landlord, customer: Customer, adjustment_id: int) -> Adjustment:
+    adjustment = Adjustment.objects.filter(landlord=landlord, customer=customer, pk=adjustment_id).first()
+    if adjustment is None:
+        raise NotFoundError(f"no adjustment {adjustment_id} for this customer")
+    return adjustment
+
+
+def customer_restriction(landlord: Landlord, customer: Customer, restriction_id: int) -> Restriction:
+    restriction = Restriction.objects.filter(landlord=landlord, customer=customer, pk=restriction_id).first()
+    if restriction is None:
+        raise NotFoundError(f"no restriction {restriction_id} for this customer")
+    return restriction
