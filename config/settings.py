@@ -128,6 +128,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Files attached to cases (putright/cases/services/notes.py): kept by the default storage under MEDIA_ROOT,
+# never served from it directly (downloads go through a view that checks who may see the case).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+PUTRIGHT_ATTACHMENT_MAX_BYTES = int(os.environ.get("PUTRIGHT_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
 
 # Email: SMTP in production (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS);
 # with DEBUG, messages are written to var/sent-email/ instead of being sent. Tests use Django's outbox.

@@ -307,3 +307,54 @@ class TimelineEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("timeline events are never deleted")
+
+
+class CaseNote(models.Model):
+    """An internal note on a case: for staff only, never sent to the customer. Never changed or deleted."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField()
+    author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "created_at"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("notes are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("notes are never deleted")
+
+
+class CaseAttachment(models.Model):
+    """A file kept with a case (evidence, photographs, correspondence). It is stored under a name PutRight
+    chooses; the name it was uploaded with is kept only to show and to offer on download."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(
+        max_length=300, help_text="The stored name, under the landlord's and case's folder"
+    )
+    original_name = models.CharField(
+        max_length=200, help_text="The uploaded file's name, cleaned, for display"
+    )
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(help_text="In bytes")
+    description = models.CharField(max_length=300, blank=True)
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "uploaded_at"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("attachments are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("attachments are never deleted")
