@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "putright.reminders",
     "putright.letters",
     "putright.triage",
+    "putright.reporting",
     "putright.demo",
     "putright.backoffice",
     "putright.api",

@@ -1,0 +1,22 @@
+"""Changing the landlord's reporting settings."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from putright.accounts.models import User
+from putright.accounts.permissions import require
+from putright.organisations.models import Landlord
+from putright.reporting.models import ReportingSettings
+
+
+@transaction.atomic
+def reporting_settings_update(
+    *, landlord: Landlord, actor: User, extensions_count_as_on_time: bool
+) -> ReportingSettings:
+    """Set whether CH02 counts a response within a Code-compliant extension as on time; administrators only."""
+    require(actor, landlord, "landlord.administer")
+    settings, _ = ReportingSettings.objects.select_for_update().get_or_create(landlord=landlord)
+    settings.extensions_count_as_on_time = extensions_count_as_on_time
+    settings.save()
+    return settings
