@@ -50,14 +50,18 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.error_messages_required()
 
+    REQUIRED: dict[str, str] = {}
+    """GOV.UK's message for a required field left empty, where the label is a question."""
+
     def error_messages_required(self) -> None:
         """GOV.UK's "Enter ..." or "Select ..." message for a required field left empty."""
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, GovukDateField):
                 continue
             verb = "Select" if isinstance(field.widget, forms.RadioSelect | forms.Select) else "Enter"
             label = str(field.label or "")
-            field.error_messages["required"] = f"{verb} {label[:1].lower()}{label[1:]}"
+            message = self.REQUIRED.get(name) or f"{verb} {label[:1].lower()}{label[1:]}"
+            field.error_messages["required"] = message
 
     def user_choice(self, name: str) -> User | None:
         value = self.cleaned_data.get(name)
@@ -78,6 +82,8 @@ def row_count(data: Any, name: str, at_least: int) -> int:
 class AcknowledgeForm(ActionForm):
     """Acknowledge a stage with its complaint definition: the points and outcomes sought, what the
     landlord is and is not responsible for, and (at stage 1) who investigates."""
+
+    REQUIRED = {"handler": "Select who will investigate"}
 
     acknowledged_on = GovukDateField(
         what="the date of the acknowledgement",
@@ -133,6 +139,11 @@ class AcknowledgeForm(ActionForm):
 
 
 class ClarificationForm(ActionForm):
+    REQUIRED = {
+        "channel": "Select how you tried to contact the customer",
+        "reached": "Select yes if you reached the customer",
+    }
+
     on = GovukDateField(what="the date of the contact", label="Date", help_text="For example, 27 3 2026")
     time = forms.TimeField(
         label="Time (optional)",
@@ -149,6 +160,8 @@ class ClarificationForm(ActionForm):
 
 
 class AddIssueForm(ActionForm):
+    REQUIRED = {"related": "Select yes if the issue is related to the complaint"}
+
     point = text("The issue", rows=3, help_text="What the customer has raised, in their words where you can")
     outcome_sought = text("Outcome sought (optional)", required=False)
     related = forms.ChoiceField(
@@ -163,6 +176,11 @@ class AddIssueForm(ActionForm):
 
 
 class ExtendForm(ActionForm):
+    REQUIRED = {
+        "days": "Enter how many working days",
+        "justification": "Select whether there is a good reason or the customer agreed",
+    }
+
     days = forms.IntegerField(
         label="How many working days?",
         min_value=1,
@@ -206,6 +224,8 @@ class CloseNoContactForm(ActionForm):
 class RespondForm(ActionForm):
     """The response: a decision and reasons on each point, the outcome, remedies and agreed actions."""
 
+    REQUIRED = {"outcome": "Select the overall outcome", "summary": "Enter the response"}
+
     responded_on = GovukDateField(
         what="the date of the response",
         label="Date of the response",
@@ -223,6 +243,10 @@ class RespondForm(ActionForm):
             self.fields[f"decision_{index}"] = forms.ChoiceField(
                 label=f"Decision on point {index + 1}", choices=DECISIONS, widget=forms.RadioSelect
             )
+            self.REQUIRED = {
+                **self.REQUIRED,
+                f"decision_{index}": f"Select the decision on point {index + 1}",
+            }
             self.fields[f"reasons_{index}"] = text(f"Reasons for the decision on point {index + 1}", rows=3)
         owners = [("", "Choose who"), *_people(staff_who_may(self.case.landlord, "case.view"))]
         remedy_types = [("", "Choose a remedy"), *list(Remedy.Type.choices)]
@@ -304,6 +328,8 @@ class RequestEscalationForm(ActionForm):
 
 
 class AssignHandlerForm(ActionForm):
+    REQUIRED = {"handler": "Select who will handle stage 2"}
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = _people(stage2_handler_choices(self.case))
@@ -318,6 +344,8 @@ class AssignHandlerForm(ActionForm):
 
 class DecisionForm(ActionForm):
     """Not accepting a complaint, or not escalating it: a reason from the policy's list and the reasons."""
+
+    REQUIRED = {"reason_code": "Select the reason, from the policy"}
 
     rationale = text(
         "Your reasons",
@@ -351,6 +379,8 @@ class WithdrawForm(ActionForm):
 
 
 class CloseForm(ActionForm):
+    REQUIRED = {"lesson": "Enter what we have learned, or 'none'"}
+
     lesson = text(
         "What have we learned?",
         rows=4,
@@ -369,6 +399,8 @@ class ConfirmForm(ActionForm):
 
 
 class SatisfactionForm(ActionForm):
+    REQUIRED = {"score": "Select how satisfied the customer was"}
+
     score = forms.TypedChoiceField(
         label="How satisfied was the customer?",
         coerce=int,
@@ -385,6 +417,8 @@ class SatisfactionForm(ActionForm):
 
 
 class ComplaintChoiceForm(ActionForm):
+    REQUIRED = {"choice": "Select what the customer chose"}
+
     choice = forms.ChoiceField(
         label="What did the customer choose?",
         choices=[
@@ -406,10 +440,14 @@ class ConvertForm(ActionForm):
 
 
 class ResolveForm(ActionForm):
+    REQUIRED = {"resolution": "Enter how it was resolved"}
+
     resolution = text("How was it resolved?", rows=4)
 
 
 class PassOnForm(ActionForm):
+    REQUIRED = {"colleague": "Select who the compliment is for"}
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["colleague"] = forms.ChoiceField(
@@ -427,6 +465,8 @@ class CommentRespondForm(ActionForm):
 
 
 class CompleteActionForm(ActionForm):
+    REQUIRED = {"action": "Select the agreed action that was done"}
+
     completed_on = GovukDateField(
         what="the date it was done", label="When was it done?", help_text="For example, 27 3 2026"
     )
@@ -451,6 +491,8 @@ class CompleteActionForm(ActionForm):
 
 
 class PayRemedyForm(ActionForm):
+    REQUIRED = {"remedy": "Select the compensation that was paid", "amount": "Enter the amount paid"}
+
     amount = forms.DecimalField(
         label="Amount paid, in pounds",
         min_value=0,
@@ -491,6 +533,8 @@ class HazardConcludeForm(ActionForm):
 
 
 class HazardDutyForm(ActionForm):
+    REQUIRED = {"duty": "Select the duty that was carried out"}
+
     done_on = GovukDateField(
         what="the date it was done", label="When was it done?", help_text="For example, 27 3 2026"
     )
