@@ -429,6 +429,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="load even when DEBUG is off (never on a live system)"
     )
     p.set_defaults(handler=cmd_demo)
+
+    from putright.cli_email import add_ingest_email  # a module of its own, which imports this one
+
+    add_ingest_email(commands)
     return parser
 
 
