@@ -67,3 +67,31 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "landlord", "role"], name="one_membership_per_role")
         ]
         indexes = [models.Index(fields=["landlord", "role"])]
+
+
+class AdministrationEvent(models.Model):
+    """An immutable record of a change an administrator made at a landlord: who, what, when, to whom, and
+    the before and after. Revoked roles and removed access live on here, since memberships are deleted."""
+
+    landlord = models.ForeignKey(Landlord, on_delete=models.PROTECT, related_name="administration_events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
+    person = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="administration_events"
+    )
+    kind = models.CharField(max_length=40)
+    summary = models.TextField()
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["landlord", "kind", "-at"]), models.Index(fields=["landlord", "-at"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("administration events are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("administration events are never deleted")

@@ -16,6 +16,9 @@ class Landlord(models.Model):
     # Branding and contact details, used on pages and letters.
     brand_colour = models.CharField(max_length=7, default="#1d70b8", help_text="Hex colour, e.g. #1d70b8")
     logo_url = models.URLField(blank=True)
+    logo_uploaded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the uploaded logo (LandlordLogo) last changed; empty: no logo"
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(blank=True)
@@ -31,6 +34,18 @@ class Landlord(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class LandlordLogo(models.Model):
+    """The landlord's uploaded logo (PNG or JPEG only: SVG can carry scripts), kept apart from Landlord so
+    that loading a landlord never loads the image."""
+
+    landlord = models.OneToOneField(Landlord, on_delete=models.PROTECT, related_name="logo")
+    image = models.BinaryField()
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField()
 
 
 class LandlordPolicy(models.Model):

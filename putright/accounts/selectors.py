@@ -1,0 +1,61 @@
+"""Reads for landlord administration: the staff at a landlord with their roles and two-factor status,
+people whose access was removed, and the audit trail. Every read takes the landlord."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from putright.accounts.models import AdministrationEvent, Membership, User
+from putright.domain.errors import NotFoundError
+from putright.organisations.models import Landlord
+
+
+def _with_roles_here(users: QuerySet[User], landlord: Landlord) -> QuerySet[User]:
+    """Each person's memberships at `landlord` as `roles_here`, and `has_two_factor`."""
+    return users.annotate(
+        has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+    ).prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.filter(landlord=landlord).order_by("role"),
+            to_attr="roles_here",
+        )
+    )
+
+
+def staff_at(landlord: Landlord) -> QuerySet[User]:
+    """Everyone holding a role at the landlord, by name (two queries however many there are)."""
+    people = User.objects.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), landlord=landlord)))
+    return _with_roles_here(people, landlord).order_by("first_name", "last_name", "email")
+
+
+def former_staff_at(landlord: Landlord) -> QuerySet[User]:
+    """People whose access to the landlord was removed (or who lost their last role) and hold none now."""
+    touched = AdministrationEvent.objects.filter(landlord=landlord, person=OuterRef("pk"))
+    here = Membership.objects.filter(user=OuterRef("pk"), landlord=landlord)
+    return User.objects.filter(Exists(touched), ~Exists(here)).order_by("first_name", "last_name", "email")
+
+
+def staff_member(landlord: Landlord, person_id: int) -> User:
+    """A person who holds, or once held, a role at the landlord; NotFoundError for anyone else, so a guessed
+    id reveals nothing about people at other landlords."""
+    known = Exists(Membership.objects.filter(user=OuterRef("pk"), landlord=landlord)) | Exists(
+        AdministrationEvent.objects.filter(landlord=landlord, person=OuterRef("pk"))
+    )
+    person = _with_roles_here(User.objects.filter(known, pk=person_id), landlord).first()
+    if person is None:
+        raise NotFoundError(f"no member of staff {person_id} at {landlord.name}")
+    return person
+
+
+def administration_events(
+    landlord: Landlord, *, kinds: tuple[str, ...] = (), person: User | None = None
+) -> QuerySet[AdministrationEvent]:
+    """The landlord's audit trail, newest first, optionally of some kinds or about one person."""
+    events = AdministrationEvent.objects.filter(landlord=landlord).select_related("actor", "person")
+    if kinds:
+        events = events.filter(kind__in=kinds)
+    if person is not None:
+        events = events.filter(person=person)
+    return events

@@ -1,0 +1,241 @@
+"""Staff administration at a landlord: inviting people, granting and revoking roles, removing a person's
+access and resetting their two-factor authentication. Administrators only; every change is audited.
+
+Memberships are deleted when a role is revoked (every permission check reads them as they are), so the
+audit record keeps the history: who held which role, from when, and who took it away. People are never
+deleted, and a landlord is never left without an administrator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from putright.accounts.models import AdministrationEvent, Membership, Role, User
+from putright.accounts.permissions import require
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.organisations.models import Landlord
+
+
+def administration_event_record(
+    *,
+    landlord: Landlord,
+    actor: User | None,
+    kind: str,
+    summary: str,
+    person: User | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AdministrationEvent:
+    """Append an audit record in the caller's transaction (every administration service calls this)."""
+    return AdministrationEvent.objects.create(
+        landlord=landlord,
+        at=timezone.now(),
+        actor=actor,
+        person=person,
+        kind=kind,
+        summary=summary,
+        before=before or {},
+        after=after or {},
+    )
+
+
+def _role(role: str) -> Role:
+    if role not in Role.values:
+        raise InvalidInputError("role", "choose a role")
+    return Role(role)
+
+
+def _memberships_here(person: User, landlord: Landlord) -> list[Membership]:
+    return list(
+        Membership.objects.select_for_update().filter(user=person, landlord=landlord).order_by("role")
+    )
+
+
+def _keep_an_administrator(landlord: Landlord, person: User, removing: set[str]) -> None:
+    """Refuse a change that would leave the landlord with no administrator (the rows are locked, so two
+    administrators cannot remove each other at the same moment)."""
+    if Role.ADMINISTRATOR not in removing:
+        return
+    others = (
+        Membership.objects.select_for_update()
+        .filter(landlord=landlord, role=Role.ADMINISTRATOR, user__is_active=True)
+        .exclude(user=person)
+    )
+    if not list(others):
+        raise InvalidInputError(
+            "role",
+            f"{person} is the only administrator at {landlord.name}: make someone else an administrator first",
+        )
+
+
+def _membership_facts(membership: Membership) -> dict[str, Any]:
+    return {
+        "role": membership.role,
+        "since": membership.created_at.isoformat(),
+        "line_manager": membership.line_manager_id,
+    }
+
+
+@transaction.atomic
+def staff_invite(
+    *, landlord: Landlord, actor: User, email: str, first_name: str, last_name: str, role: str, site_url: str
+) -> User:
+    """Give a person a role at the landlord. Someone new gets an account with no password and an email
+    with a link to set one (Django's password reset machinery); someone who already has an account keeps
+    it and is told of the new role. `site_url` is where links in the email point (https://host)."""
+    require(actor, landlord, "landlord.administer")
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InvalidInputError(
+            "email", "Enter an email address in the correct format, like name@example.com"
+        ) from None
+    first_name, last_name = first_name.strip(), last_name.strip()
+    if not first_name:
+        raise InvalidInputError("first_name", "Enter their first name")
+    if not last_name:
+        raise InvalidInputError("last_name", "Enter their last name")
+    chosen = _role(role)
+    person = User.objects.select_for_update().filter(email=email).first()
+    new = person is None
+    if person is None:
+        person = User.objects.create_user(email, None, first_name=first_name, last_name=last_name)
+    elif Membership.objects.filter(user=person, landlord=landlord, role=chosen).exists():
+        raise InvalidInputError("email", f"{person} is already a {chosen.label.lower()} at {landlord.name}")
+    Membership.objects.create(user=person, landlord=landlord, role=chosen)
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="staff.invited" if new else "role.granted",
+        summary=f"{'Added' if new else 'Gave'} {person} {'as' if new else 'the role'} {chosen.label.lower()}",
+        after={"email": email, "role": chosen.value},
+    )
+    message = _invitation(landlord, person, chosen, site_url) if new else _new_role(landlord, person, chosen)
+    transaction.on_commit(
+        lambda: send_mail(
+            f"You have been added to PutRight at {landlord.name}", message, None, [person.email]
+        )
+    )
+    return person
+
+
+def _invitation(landlord: Landlord, person: User, role: Role, site_url: str) -> str:
+    uid = urlsafe_base64_encode(force_bytes(person.pk))
+    token = default_token_generator.make_token(person)
+    link = site_url.rstrip("/") + reverse(
+        "backoffice:password-reset-confirm", kwargs={"uidb64": uid, "token": token}
+    )
+    return (
+        f"Hello {person.first_name},\n\n"
+        f"You have been added to PutRight, {landlord.name}'s complaints and feedback system, as "
+        f"{role.label.lower()}.\n\nSet your password here:\n\n{link}\n\n"
+        "The link works once, for a few days. If it has expired, ask for a new one from the sign-in page "
+        "(Forgotten your password?).\n"
+    )
+
+
+def _new_role(landlord: Landlord, person: User, role: Role) -> str:
+    return (
+        f"Hello {person.first_name or person.email},\n\n"
+        f"You now have the role {role.label.lower()} at {landlord.name} in PutRight. Sign in with your "
+        "existing email address and password.\n"
+    )
+
+
+@transaction.atomic
+def membership_grant(*, landlord: Landlord, actor: User, person: User, role: str) -> Membership:
+    """Give a person one more role at the landlord."""
+    require(actor, landlord, "landlord.administer")
+    chosen = _role(role)
+    if Membership.objects.filter(user=person, landlord=landlord, role=chosen).exists():
+        raise InvalidInputError("role", f"{person} is already a {chosen.label.lower()}")
+    membership = Membership.objects.create(user=person, landlord=landlord, role=chosen)
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="role.granted",
+        summary=f"Gave {person} the role {chosen.label.lower()}",
+        after={"role": chosen.value},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, landlord: Landlord, actor: User, person: User, role: str) -> None:
+    """Take one role away. The landlord's last administrator keeps theirs."""
+    require(actor, landlord, "landlord.administer")
+    chosen = _role(role)
+    held = {m.role: m for m in _memberships_here(person, landlord)}
+    if chosen not in held:
+        raise InvalidInputError("role", f"{person} is not a {chosen.label.lower()}")
+    _keep_an_administrator(landlord, person, {chosen.value})
+    membership = held[chosen]
+    membership.delete()
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="role.revoked",
+        summary=f"Took the role {chosen.label.lower()} away from {person}",
+        before=_membership_facts(membership),
+    )
+
+
+@transaction.atomic
+def staff_access_remove(*, landlord: Landlord, actor: User, person: User) -> int:
+    """Remove every role a person holds at the landlord, so they reach nothing of it any more. Their
+    account, their other landlords and everything they did are kept. Returns how many roles went."""
+    require(actor, landlord, "landlord.administer")
+    memberships = _memberships_here(person, landlord)
+    if not memberships:
+        raise NotFoundError(f"{person} has no access at {landlord.name}")
+    _keep_an_administrator(landlord, person, {m.role for m in memberships})
+    before = {"roles": [_membership_facts(m) for m in memberships]}
+    Membership.objects.filter(pk__in=[m.pk for m in memberships]).delete()
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="access.removed",
+        summary=f"Removed {person}'s access to {landlord.name}",
+        before=before,
+    )
+    return len(memberships)
+
+
+@transaction.atomic
+def second_factor_reset(*, landlord: Landlord, actor: User, person: User) -> None:
+    """Remove a person's authenticator app (say it was lost): codes from it stop working at once, and
+    they set up a new one the next time they sign in (administrators must; others may)."""
+    require(actor, landlord, "landlord.administer")
+    if not Membership.objects.filter(user=person, landlord=landlord).exists():
+        raise NotFoundError(f"{person} has no access at {landlord.name}")
+    if person.pk == actor.pk:
+        raise InvalidInputError("person", "Change your own authenticator app from your account page")
+    devices = TOTPDevice.objects.select_for_update().filter(user=person)
+    if not devices.filter(confirmed=True).exists():
+        raise InvalidInputError("person", f"{person} has not set up two-factor authentication")
+    devices.delete()
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="second_factor.reset",
+        summary=f"Reset {person}'s two-factor authentication",
+        before={"two_factor": "on"},
+        after={"two_factor": "off"},
+    )

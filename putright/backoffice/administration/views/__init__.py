@@ -1,0 +1,1 @@
+"""Landlord administration pages, one module per section of the sub-navigation."""
