@@ -26,6 +26,8 @@ from putright.customers.models import (
     RestrictionReview,
 )
 from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.letters.models import Letter
+from putright.letters.selectors import CONTENT, visible_letters
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 
@@ -83,6 +85,9 @@ class CustomerRecord:
     """The restriction types the landlord's policy lists today."""
     restriction_appeal_to: str
     cases: list[Case]
+    letters: list[Letter]
+    """Letters about the record itself (restrictions, their reviews, authority requests), newest first,
+    without their content; letters on cases are on the case page."""
     events: list[CustomerEvent]
     """The customer's audit trail, newest first."""
 
@@ -132,6 +137,12 @@ def customer_record(*, user: User, landlord: Landlord, customer_id: int) -> Cust
         restriction_types=profile.restrictions.types,
         restriction_appeal_to=profile.restrictions.appeal_to,
         cases=cases,
+        letters=list(
+            visible_letters(user, landlord)
+            .filter(customer=customer, case__isnull=True)
+            .defer(*CONTENT)
+            .order_by("-created_at", "-pk")
+        ),
         events=list(
             CustomerEvent.objects.filter(landlord=landlord, customer=customer)
             .select_related("actor")
