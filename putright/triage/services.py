@@ -158,11 +158,8 @@ def _save(
     message: InboundMessage,
     parsed: ParsedEmail | None,
 ) -> InboundMessage:
-    """Store the message once per landlord and Message-ID: a second copy returns the first."""
-    existing = InboundMessage.objects.filter(landlord=landlord, message_id=message.message_id).first()
-    if existing is not None:
-        existing.duplicate = True
-        return existing
+    """Store the message once per landlord and Message-ID: a second copy (read again, or by another
+    poller at the same moment) returns the first, and nothing of it is written."""
     message.landlord = landlord
     message.mailbox = mailbox[:254]
     message.received_at = timezone.now()
@@ -180,8 +177,10 @@ def _save(
                 _store_attachments(landlord, message, parsed)
                 if message.case is not None:
                     _join_case(message.case, message, parsed)
-    except IntegrityError:  # the same message stored meanwhile by another poller
-        existing = InboundMessage.objects.get(landlord=landlord, message_id=message.message_id)
+    except IntegrityError:  # stored before: the unique constraint decides, even between two pollers
+        existing = InboundMessage.objects.filter(landlord=landlord, message_id=message.message_id).first()
+        if existing is None:
+            raise
         existing.duplicate = True
         return existing
     return message

@@ -70,6 +70,8 @@ def test_the_same_email_ingested_twice_is_stored_once(brighter):
     assert second.pk == first.pk
     assert second.duplicate
     assert InboundMessage.objects.count() == 1
+    folders, files = default_storage.listdir("triage/brighter")
+    assert (folders, files) == ([str(first.pk)], [])  # nothing of the second copy was written
 
 
 def test_the_same_email_sent_to_two_landlords_is_stored_for_each(brighter, great):
