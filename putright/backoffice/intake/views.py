@@ -368,7 +368,8 @@ def _rows(landlord: Landlord, answers: Answers) -> dict[str, list[Row]]:
                 "Customer",
                 f"{customer.name}\n{customer.get_type_display()}"
                 + (f"\nReference {customer.tenancy_reference}" if customer.tenancy_reference else "")
-                + (f"\n{customer.address}" if customer.address else ""),
+                + (f"\n{customer.address}" if customer.address else "")
+                + (f"\n{customer.postcode}" if customer.postcode else ""),
                 url["customer"],
                 "customer",
             ),
