@@ -39,6 +39,13 @@ class Figure:
     def value(self) -> Decimal | None:
         return one_decimal(self.raw) if self.raw is not None else None
 
+    @property
+    def late(self) -> int | None:
+        """CH02: responses outside the Code's timescales."""
+        if self.measure.is_volume or self.denominator is None:
+            return None
+        return self.denominator - self.numerator
+
 
 @dataclass(frozen=True)
 class TsmReport:

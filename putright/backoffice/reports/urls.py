@@ -1,0 +1,12 @@
+"""Included by putright/backoffice/urls.py, so the names are in the "backoffice" namespace."""
+
+from django.urls import URLPattern, path
+
+from putright.backoffice.reports import views
+
+report_urlpatterns: list[URLPattern] = [
+    path("landlords/<slug:slug>/reports/tsm/", views.tsm, name="report-tsm"),
+    path("landlords/<slug:slug>/reports/tsm/<str:measure>/", views.tsm_cases, name="report-tsm-cases"),
+]
+
+urlpatterns = report_urlpatterns

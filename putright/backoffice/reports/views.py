@@ -1,0 +1,107 @@
+"""The TSM page and the cases behind each figure: pages over `putright.reporting.selectors`, nothing more.
+
+Anyone whose role allows `reports.view` sees the figures; the list of cases behind a figure shows only the
+cases that person may open (`visible_cases`), and says how many others are counted.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.accounts.permissions import can
+from putright.backoffice.auth.access import staff_required
+from putright.backoffice.reports.forms import YearForm
+from putright.cases.access import visible_cases
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.tsm import Measure, ReportingYear
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_for_user
+from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
+
+PAGE_SIZE = 50
+ON_TIME = {"yes": True, "no": False}
+"""The `on_time` query value narrowing a CH02 list to responses within the Code's timescales, or not."""
+
+
+def _reader(request: HttpRequest, slug: str) -> tuple[User, Landlord]:
+    """The signed-in person and the landlord, if their role there allows reports (403 if not; 404 if they
+    hold no role there, the same as a landlord that does not exist)."""
+    user = request.user
+    assert isinstance(user, User)  # staff_required ran first
+    try:
+        landlord = landlord_for_user(user, slug)
+    except NotFoundError:
+        raise Http404("No such landlord among yours") from None
+    if not can(user, landlord, "reports.view"):
+        raise PermissionDenied(f"Your role at {landlord.name} does not include reports")
+    return user, landlord
+
+
+def _year(request: HttpRequest) -> tuple[YearForm, ReportingYear | None]:
+    today = timezone.localdate()
+    data = request.GET if "year" in request.GET else {"year": str(ReportingYear.of(today).starting)}
+    form = YearForm(data, today=today)
+    return form, (ReportingYear(form.cleaned_data["year"]) if form.is_valid() else None)
+
+
+@staff_required
+def tsm(request: HttpRequest, slug: str) -> HttpResponse:
+    _, landlord = _reader(request, slug)
+    form, year = _year(request)
+    report = None
+    if year is not None:
+        try:
+            report = tsm_report(landlord, year)
+        except InvalidInputError as error:
+            form.add_error("year", str(error))
+    context = {"landlord": landlord, "form": form, "year": year, "report": report}
+    if report is not None:
+        context["figures"] = [report.figures[m] for m in Measure]
+    return render(request, "backoffice/reports/tsm.html", context)
+
+
+def _measure(value: str) -> Measure:
+    try:
+        return Measure(value)
+    except ValueError:
+        raise Http404("No such measure") from None
+
+
+@staff_required
+def tsm_cases(request: HttpRequest, slug: str, measure: str) -> HttpResponse:
+    user, landlord = _reader(request, slug)
+    chosen = _measure(measure)
+    form, year = _year(request)
+    on_time = ON_TIME.get(request.GET.get("on_time", "")) if not chosen.is_volume else None
+    context: dict[str, object] = {"landlord": landlord, "form": form, "year": year, "measure": chosen}
+    if year is not None:
+        try:
+            stages = tsm_stages(landlord, year, chosen)
+        except InvalidInputError as error:
+            form.add_error("year", str(error))
+        else:
+            if on_time is not None:
+                stages = stages.filter(Q(within_code=on_time))
+            counted = stages.count()
+            shown = (
+                stages.filter(case__in=visible_cases(user, landlord))
+                .select_related("case")
+                .order_by("-received_at", "-pk")
+            )
+            page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+            context.update(
+                {
+                    "page": page,
+                    "counted": counted,
+                    "hidden": counted - page.paginator.count,
+                    "on_time": request.GET.get("on_time", "") if on_time is not None else "",
+                    "extensions_count": extensions_count_as_on_time(landlord),
+                }
+            )
+    return render(request, "backoffice/reports/tsm_cases.html", context)

@@ -1,0 +1,125 @@
+"""The TSM page and the cases behind each figure: what they show, against the hand-worked `Year2025`
+figures, and who may see them (by role, another landlord's slug, signed out)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from putright.cases.models import Case
+from putright.organisations.models import HomesCount
+
+from .conftest import Builder
+
+pytestmark = pytest.mark.urls("tests.reporting.urls")
+
+
+def tsm_url(slug="great", year=2025):
+    return reverse("backoffice:report-tsm", args=[slug]) + f"?year={year}"
+
+
+def cases_url(measure, slug="great", year=2025, on_time=""):
+    query = f"?year={year}" + (f"&on_time={on_time}" if on_time else "")
+    return reverse("backoffice:report-tsm-cases", args=[slug, measure]) + query
+
+
+def text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+def test_the_page_shows_each_figure_with_its_workings_and_the_setting(client, year2025, great):
+    client.force_login(great.officer)
+    page = text(client.get(tsm_url()))
+    assert "2025/26: 1 April 2025 to 31 March 2026" in page
+    assert (
+        "6 complaints \N{MULTIPLICATION SIGN} 1,000 ÷ 1,234 homes" in page
+        and ">4.9<" in page
+        and "Unrounded: 4.8622" in page
+    )
+    assert "1 complaint \N{MULTIPLICATION SIGN} 1,000 ÷ 1,234 homes" in page and ">0.8<" in page
+    assert "4 of 5 responses within the Code's timescales" in page and ">80.0%<" in page
+    assert "1 of 1 response within the Code's timescales" in page and ">100.0%<" in page
+    assert "Count as on time" in page
+    assert "nothing blocks sign-off" in page
+    assert f'href="{cases_url("CH02-1", on_time="no").replace("&", "&amp;")}">1 late' in page
+
+
+def test_the_page_lists_what_blocks_sign_off_with_links_to_the_cases(client, year2025, great):
+    HomesCount.objects.filter(landlord=great.landlord).delete()
+    case = year2025.cases["B"]
+    Case.objects.filter(pk=case.pk).update(issue_date="2025-05-01")
+    client.force_login(great.officer)
+    page = text(client.get(tsm_url()))
+    assert "2 problems in the records must be put right" in page
+    assert "No homes count is recorded for the year" in page
+    assert f'href="/landlords/great/cases/{case.reference}/">{case.reference}</a>' in page
+    assert "The complaint was received before the date its issue occurred" in page
+    assert "no homes count recorded" in page and "No figure" in page
+
+
+def test_the_cases_behind_a_figure_are_listed_with_links(client, year2025, great):
+    client.force_login(great.officer)
+    late = text(client.get(cases_url("CH02-1", on_time="no")))
+    b = year2025.cases["B"].reference
+    assert "1 response counted." in late and f">{b}</a>" in late and "Late" in late
+    assert year2025.cases["A"].reference not in late
+    volume = text(client.get(cases_url("CH01-1")))
+    assert "6 complaints counted." in volume
+    for key in ("B", "C", "D", "E", "H", "J"):
+        assert f">{year2025.cases[key].reference}</a>" in volume
+
+
+def test_cases_the_person_may_not_open_are_counted_but_not_listed(client, year2025, great):
+    hidden = Builder(great).log("2025-07-01", about_colleague=True, colleagues_named="A housing officer")
+    client.force_login(great.board)
+    page = text(client.get(cases_url("CH01-1")))
+    assert "7 complaints counted. 1 of them is not listed because your role may not open it." in page
+    assert hidden.reference not in page
+    client.force_login(great.officer)
+    assert hidden.reference in text(client.get(cases_url("CH01-1")))
+
+
+def test_an_unknown_year_is_an_error_on_the_page_and_an_unknown_measure_404(client, great):
+    client.force_login(great.officer)
+    response = client.get(tsm_url(year=1999))
+    assert response.status_code == 200
+    assert "There is a problem" in text(response) and "Choose a reporting year from the list" in text(
+        response
+    )
+    assert client.get(cases_url("CH09-1")).status_code == 404
+
+
+def test_the_current_year_is_shown_when_none_is_chosen(client, great):
+    from django.utils import timezone
+
+    from putright.domain.tsm import ReportingYear
+
+    client.force_login(great.officer)
+    page = text(client.get(reverse("backoffice:report-tsm", args=["great"])))
+    assert f"{ReportingYear.of(timezone.localdate()).label}: 1 April" in page
+
+
+@pytest.mark.parametrize("role", ["officer", "director", "board"])
+def test_roles_with_reports_view_may_see_the_pages(client, great, role):
+    client.force_login(getattr(great, role))
+    assert client.get(tsm_url()).status_code == 200
+    assert client.get(cases_url("CH01-1")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["manager", "housing", "colleague"])
+def test_roles_without_reports_view_are_forbidden(client, great, role):
+    client.force_login(getattr(great, role))
+    assert client.get(tsm_url()).status_code == 403
+    assert client.get(cases_url("CH01-1")).status_code == 403
+
+
+def test_another_landlords_reports_are_not_found(client, great, brighter):
+    client.force_login(brighter.officer)
+    assert client.get(tsm_url("great")).status_code == 404
+    assert client.get(cases_url("CH01-1", slug="great")).status_code == 404
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, great):
+    for url in (tsm_url(), cases_url("CH02-2")):
+        response = client.get(url)
+        assert response.status_code == 302 and "/sign-in/" in response["Location"]
