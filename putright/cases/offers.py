@@ -36,6 +36,8 @@ class Offer:
     reason: str = ""
     note: str = ""
     """Something to know before taking an allowed action (e.g. a notice after the deadline does not move it)."""
+    later: bool = False
+    """Not possible in the case's present state but later in its lifecycle (the reason says when)."""
 
 
 @dataclass(frozen=True)
@@ -290,8 +292,8 @@ def _current_stage(case: Case) -> tuple[Stage | None, Stage | None]:
 
 
 def case_offers(user: User, case: Case, today: date | None = None) -> list[Offer]:
-    """The actions on this case for this person: allowed ones, and the others relevant to the case now
-    with the reason, in plain words, why not."""
+    """The actions on this case for this person: allowed ones, the ones the case's state allows but a rule
+    stops, and the ones possible only later (`later`), each not allowed with the reason in plain words."""
     kind, status = Kind(case.kind), Status(case.status)
     stage, stage1 = _current_stage(case)
     context = _Context(
@@ -321,9 +323,8 @@ def case_offers(user: User, case: Case, today: date | None = None) -> list[Offer
             reason, note = action.check(context)
             offers.append(Offer(action.name, action.label, not reason, reason, note))
         elif action.command in later:
-            offers.append(
-                Offer(action.name, action.label, False, _not_yet(kind, action.label, later[action.command]))
-            )
+            reason = _not_yet(kind, action.label, later[action.command])
+            offers.append(Offer(action.name, action.label, False, reason, later=True))
     return offers
 
 

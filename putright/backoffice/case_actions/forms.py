@@ -120,6 +120,9 @@ class AcknowledgeForm(ActionForm):
                 choices=_people(stage1_handler_choices(self.case)),
                 initial=str(self.stage.handler_id or self.user.pk),
             )
+        self.order_fields(
+            ["acknowledged_on", *(f for f in self.fields if f.startswith(("point_", "outcome_sought_")))]
+        )
         self.error_messages_required()
         self.fields["point_0"].error_messages["required"] = "Enter at least one point of the complaint"
 
@@ -177,6 +180,7 @@ class AddIssueForm(ActionForm):
 
 class ExtendForm(ActionForm):
     REQUIRED = {
+        "reason": "Enter the reason, as explained to the customer",
         "days": "Enter how many working days",
         "justification": "Select whether there is a good reason or the customer agreed",
     }
@@ -276,6 +280,9 @@ class RespondForm(ActionForm):
                 required=False,
                 help_text="For example, 27 3 2026",
             )
+        self.order_fields(
+            ["responded_on", *(f for f in self.fields if f.startswith(("decision_", "reasons_")))]
+        )
         self.error_messages_required()
 
     def point_rows(self) -> Iterator[tuple[int, str, forms.BoundField, forms.BoundField]]:

@@ -35,8 +35,9 @@ def action_url(case: Case, name: str) -> str:
 
 def action_panel(user: User, case: Case) -> list[PanelOffer]:
     """The offers on the case for this person, allowed ones first, for `backoffice/case_actions/_panel.html`
-    as `offers`."""
-    offers = sorted(case_offers(user, case), key=lambda o: not o.allowed)
+    as `offers`. Actions possible only later in the case are left out: the panel is for what can be done
+    now, and what a rule stops now; their own pages still say when they become possible."""
+    offers = sorted((o for o in case_offers(user, case) if not o.later), key=lambda o: not o.allowed)
     return [
         PanelOffer(
             o.name, o.label, o.allowed, o.reason, o.note, action_url(case, o.name) if o.allowed else ""

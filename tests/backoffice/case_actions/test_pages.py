@@ -166,6 +166,12 @@ def test_a_refused_acknowledgement_shows_the_errors_and_keeps_what_was_typed(gre
     assert "Enter what we are responsible for" in html
     assert 'value="A new kitchen"' in html and 'value="31"' in html
     assert 'href="#id_acknowledged_on_0"' in html and 'id="id_acknowledged_on_0"' in html
+    summary = html[html.index("There is a problem") : html.index("</ul>", html.index("There is a problem"))]
+    assert (
+        summary.index("must be a real date")
+        < summary.index("at least one point")
+        < summary.index("responsible")
+    )
     case.refresh_from_db()
     assert case.status == "stage1_received"
 

@@ -1,0 +1,252 @@
+"""The case action pages in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA
+violations at 1280 and 375 pixels wide, on the empty form, on the form showing errors and on the page
+that says why an action is not available; the definition editor and the response work without JavaScript.
+
+Full-page screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from putright.cases import services
+from putright.cases.models import Case
+from putright.domain.lifecycle import Kind
+from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.factories import Org, at
+
+pytestmark = pytest.mark.e2e
+
+D = date.fromisoformat
+DEFINITION = [
+    {"point": "The kitchen leak was not repaired for six weeks", "outcome_sought": "Repair and compensation"},
+    {"point": "Calls were not returned", "outcome_sought": "An apology"},
+]
+
+
+@pytest.fixture
+def shots() -> Path:
+    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or "/tmp/shots/case_actions")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@dataclass
+class World:
+    great: Org
+    received: Case
+    investigating: Case
+    responded: Case
+    requested: Case
+    compliment: Case
+    service_request: Case
+
+
+def _log(org: Org, received: str, kind: Kind = Kind.COMPLAINT, **extra: Any) -> Case:
+    return services.feedback_log(
+        landlord=org.landlord,
+        actor=org.officer,
+        kind=kind,
+        channel="phone",
+        received_at=at(received),
+        customer=org.customer,
+        summary="Repair to kitchen leak not done after three visits",
+        description="The customer called to say nothing has happened since their last call.",
+        **extra,
+    )
+
+
+def _acknowledge(org: Org, case: Case, on: str, actor: Any = None) -> Case:
+    return services.complaint_acknowledge(
+        landlord=org.landlord,
+        actor=actor or org.officer,
+        case_id=case.pk,
+        acknowledged_on=D(on),
+        definition=DEFINITION,
+        responsible_for="Repairs to the home",
+    )
+
+
+def _respond(org: Org, case: Case, on: str) -> Case:
+    return services.stage_respond(
+        landlord=org.landlord,
+        actor=org.officer,
+        case_id=case.pk,
+        responded_on=D(on),
+        outcome="partly_upheld",
+        summary="We are sorry for the delay.",
+        answers=[services.PointAnswer(p["point"], "upheld", "The repair was late.") for p in DEFINITION],
+        remedies=[services.RemedyInput("financial", "For the delay", Decimal("150.00"))],
+        actions=[services.ActionInput("Replace the kitchen worktop", org.housing, D("2026-12-20"))],
+    )
+
+
+@pytest.fixture
+def world(transactional_db: Any) -> Iterator[World]:
+    great = Org("great", "Great Places", "great-places", "GP")
+    received = _log(great, "2026-11-16")
+    investigating = _acknowledge(great, _log(great, "2026-11-09"), "2026-11-10")
+    responded = _respond(great, _acknowledge(great, _log(great, "2026-11-02"), "2026-11-03"), "2026-11-10")
+    requested = _respond(great, _acknowledge(great, _log(great, "2026-10-01"), "2026-10-02"), "2026-10-09")
+    services.escalation_request(
+        landlord=great.landlord, actor=great.officer, case_id=requested.pk, requested_at=at("2026-10-12")
+    )
+    compliment = _log(great, "2026-11-05", Kind.COMPLIMENT, colleagues_named="Sam in repairs")
+    service_request = _log(great, "2026-11-06", Kind.SERVICE_REQUEST)
+    yield World(great, received, investigating, responded, requested, compliment, service_request)
+
+
+def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+def _describe(url: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"]:
+            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
+    return "\n".join(lines)
+
+
+def _check(
+    page: Any,
+    live_server: Any,
+    path: str,
+    axe_js: Path,
+    shot: Path,
+    *,
+    status: int = 200,
+    then: Callable[[Any], None] | None = None,
+) -> None:
+    """Loads the page (and does `then`, e.g. submits it empty), runs axe-core at 1280 and 375 pixels wide
+    and saves a screenshot at each."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(f"{live_server.url}{path}", wait_until="load")
+        assert response is not None and response.status == status, path
+        if then is not None:
+            then(page)
+        page.add_script_tag(path=str(axe_js))
+        results = page.evaluate(RUN_AXE, WCAG_TAGS)
+        file = shot.with_name(f"{shot.stem}-{width}.png")
+        page.screenshot(path=str(file), full_page=True)
+        print(f"Screenshot of {path} at {width}px: {file}")
+        assert results["violations"] == [], _describe(path, results["violations"])
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} at {width}px scrolls sideways by {overflow}px"
+
+
+def _url(case: Case, action: str) -> str:
+    return f"/landlords/{case.landlord.slug}/cases/{case.reference}/{action}/"
+
+
+def _submit_empty(page: Any) -> None:
+    for box in page.locator(".govuk-date-input__input").all():
+        box.fill("")
+    page.locator("form .govuk-button-group .govuk-button").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".govuk-error-summary").count() == 1
+
+
+PAGES = [
+    ("received", "acknowledge", "officer"),
+    ("received", "not-accept", "officer"),
+    ("received", "clarification", "officer"),
+    ("received", "withdraw", "officer"),
+    ("investigating", "extend", "officer"),
+    ("investigating", "respond", "officer"),
+    ("investigating", "add-issue", "officer"),
+    ("responded", "request-escalation", "officer"),
+    ("responded", "close", "officer"),
+    ("responded", "complete-action", "housing"),
+    ("responded", "pay-remedy", "housing"),
+    ("requested", "assign-handler", "officer"),
+    ("requested", "refuse-escalation", "officer"),
+    ("compliment", "pass-on", "officer"),
+    ("service_request", "complaint-choice", "officer"),
+    ("service_request", "resolve", "officer"),
+]
+
+
+@pytest.mark.parametrize(("case_name", "action", "role"), PAGES)
+def test_action_pages_pass_axe_empty_and_with_errors(
+    page: Any,
+    live_server: Any,
+    client: Any,
+    axe_js: Path,
+    shots: Path,
+    world: World,
+    case_name: str,
+    action: str,
+    role: str,
+) -> None:
+    _sign_in(page, client, live_server, getattr(world.great, role))
+    case = getattr(world, case_name)
+    _check(page, live_server, _url(case, action), axe_js, shots / f"{action}.png")
+    assert page.locator("h1").count() == 1
+    _check(page, live_server, _url(case, action), axe_js, shots / f"{action}-errors.png", then=_submit_empty)
+    assert page.title().startswith("Error: ")
+
+
+def test_the_page_for_an_action_not_allowed_says_why_and_passes_axe(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, world: World
+) -> None:
+    _sign_in(page, client, live_server, world.great.board)
+    _check(
+        page, live_server, _url(world.received, "acknowledge"), axe_js, shots / "not-allowed.png", status=403
+    )
+    assert "Only a feedback officer" in page.locator("main").inner_text()
+
+
+def test_the_definition_editor_and_the_response_work_without_javascript(
+    browser: Any, live_server: Any, client: Any, shots: Path, world: World
+) -> None:
+    great = world.great
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        _sign_in(page, client, live_server, great.officer)
+        page.goto(f"{live_server.url}{_url(world.received, 'acknowledge')}")
+        for index, words in enumerate(["Leak not repaired", "Calls not returned", "Rude operative"]):
+            page.locator(f"#id_point_{index}").fill(words)
+        page.get_by_role("button", name="Add another point").click()
+        assert page.locator("#id_point_3").count() == 1
+        assert page.locator("#id_point_2").input_value() == "Rude operative"
+        assert page.locator(".govuk-error-summary").count() == 0
+        page.locator("#id_point_3").fill("Missed appointment")
+        page.get_by_label("What we are responsible for").fill("Repairs to the home")
+        page.get_by_role("button", name="Acknowledge and send the letter").click()
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(shots / "acknowledged-banner.png"), full_page=True)
+        assert "Stage 1 acknowledged" in page.locator(".govuk-notification-banner").inner_text()
+        world.received.refresh_from_db()
+        assert world.received.status == "stage1_investigating"
+
+        page.goto(f"{live_server.url}{_url(world.investigating, 'respond')}")
+        page.get_by_role("button", name="Add another action").click()
+        assert page.locator("#id_action_description_1").count() == 1
+        for index in range(2):
+            page.locator(f"#id_decision_{index}_0").check()
+            page.locator(f"#id_reasons_{index}").fill("The repair was late")
+        page.locator("#id_outcome_0").check()
+        page.get_by_label("The response", exact=True).fill("We are sorry.")
+        page.locator("#id_remedy_type_0").select_option("apology")
+        page.locator("#id_remedy_description_0").fill("A written apology")
+        page.get_by_role("button", name="Send the response").click()
+        page.wait_for_load_state("load")
+        assert "Stage 1 response sent" in page.locator(".govuk-notification-banner").inner_text()
+    finally:
+        context.close()
