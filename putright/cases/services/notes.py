@@ -24,7 +24,7 @@ from django.utils.text import get_valid_filename
 
 from putright.accounts.models import User
 from putright.cases.models import CaseAttachment, CaseNote
-from putright.cases.services._base import authorise, locked_case, now, record, require_text
+from putright.cases.services._base import authorise, locked_case, now, record
 from putright.domain.errors import InvalidInputError
 from putright.organisations.models import Landlord
 
@@ -92,7 +92,9 @@ def case_note_add(*, landlord: Landlord, actor: User, case_id: int, text: str) -
     """Add an internal note to the case."""
     case = locked_case(landlord, case_id)
     authorise(actor, case, "case.log")
-    text = require_text("text", text, "Enter the note")
+    text = text.strip()
+    if not text:
+        raise InvalidInputError("text", "Enter the note")
     if len(text) > NOTE_MAX_CHARS:
         raise InvalidInputError("text", f"The note must be {NOTE_MAX_CHARS:,} characters or fewer")
     note = CaseNote.objects.create(landlord=landlord, case=case, text=text, author=actor, created_at=now())
@@ -103,11 +105,10 @@ def case_note_add(*, landlord: Landlord, actor: User, case_id: int, text: str) -
 def clean_name(name: str) -> str:
     """The uploaded name without any folders and reduced to safe characters, e.g. "photo_1.jpg"."""
     base = posixpath.basename(name.replace("\\", "/")).strip()
-    stem, dot, ext = base.rpartition(".")
     try:
         cleaned = get_valid_filename(base)
     except SuspiciousFileOperation:  # a name that cleans to nothing ("..", "")
-        cleaned = f"attachment{dot}{ext}" if stem else "attachment"
+        cleaned = "attachment"
     if len(cleaned) > NAME_MAX_CHARS:
         suffix = posixpath.splitext(cleaned)[1][:20]
         cleaned = cleaned[: NAME_MAX_CHARS - len(suffix)] + suffix
