@@ -4,6 +4,7 @@ each named with the case it is on so someone can correct it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import TruncDate
@@ -17,6 +18,10 @@ from putright.reporting.timing import complaint_stages, responded_in
 PAST_STAGE_1 = (Status.STAGE1_RESPONDED.value, Status.CLOSED.value)
 """With the case still at stage 1, these statuses say its stage 1 was answered."""
 PAST_STAGE_2 = (Status.STAGE2_RESPONDED.value, Status.CLOSED.value)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def tsm_blockers(landlord: Landlord, year: ReportingYear, *, homes_recorded: boo
                 Blocker.RESPONSE_WITHOUT_ACKNOWLEDGEMENT,
                 reference,
                 case_id,
-                f"Stage {number} response on {responded:%d %B %Y} has no acknowledgement date.",
+                f"Stage {number} response on {_day(responded)} has no acknowledgement date.",
             )
         )
     has_stage_2 = Exists(Stage.objects.filter(case=OuterRef("case_id"), number=2))
@@ -91,7 +96,7 @@ def tsm_blockers(landlord: Landlord, year: ReportingYear, *, homes_recorded: boo
                 Blocker.RECEIVED_BEFORE_OCCURRED,
                 reference,
                 case_id,
-                f"Received on {received:%d %B %Y}, before the issue is recorded as occurring on {occurred:%d %B %Y}.",
+                f"Received on {_day(received)}, before the issue is recorded as occurring on {_day(occurred)}.",
             )
         )
     return sorted(items, key=lambda item: (item.case_id is not None, item.reference, item.blocker.value))

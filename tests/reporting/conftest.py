@@ -119,6 +119,11 @@ class Year2025:
 
 @pytest.fixture
 def year2025(great, brighter) -> Year2025:
+    return build_year2025(great, brighter)
+
+
+def build_year2025(great: Org, brighter: Org) -> Year2025:
+    """The `Year2025` cases, for fixtures that make their own landlords (the browser tests)."""
     b = Builder(great)
     c: dict[str, Case] = {}
     c["A"] = b.handled("2025-03-31", "2025-04-02", "2025-04-10")

@@ -16,7 +16,7 @@ def year_choices(today: date) -> list[tuple[str, str]]:
     """Every reporting year from the first to the one in progress, newest first."""
     current = ReportingYear.of(today).starting
     return [
-        (str(y), f"{ReportingYear(y).label} (1 April {y} to 31 March {y + 1})")
+        (str(y), f"{ReportingYear(y).label}: April {y} to March {y + 1}")
         for y in range(current, FIRST_YEAR - 1, -1)
     ]
 

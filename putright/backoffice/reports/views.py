@@ -52,7 +52,7 @@ def _year(request: HttpRequest) -> tuple[YearForm, ReportingYear | None]:
 
 @staff_required
 def tsm(request: HttpRequest, slug: str) -> HttpResponse:
-    _, landlord = _reader(request, slug)
+    user, landlord = _reader(request, slug)
     form, year = _year(request)
     report = None
     if year is not None:
@@ -60,7 +60,13 @@ def tsm(request: HttpRequest, slug: str) -> HttpResponse:
             report = tsm_report(landlord, year)
         except InvalidInputError as error:
             form.add_error("year", str(error))
-    context = {"landlord": landlord, "form": form, "year": year, "report": report}
+    context = {
+        "landlord": landlord,
+        "form": form,
+        "year": year,
+        "report": report,
+        "administers": can(user, landlord, "landlord.administer"),
+    }
     if report is not None:
         context["figures"] = [report.figures[m] for m in Measure]
     return render(request, "backoffice/reports/tsm.html", context)

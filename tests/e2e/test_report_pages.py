@@ -1,0 +1,86 @@
+"""The TSM page and the cases behind a figure in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2
+level A or AA violations at 1280 and 375 pixels wide, and the year form and the links work without
+JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from putright.cases.models import Case
+from tests.e2e.test_worklist_pages import _check, _sign_in
+from tests.factories import Org
+from tests.reporting.conftest import Year2025, build_year2025
+
+pytestmark = [pytest.mark.e2e, pytest.mark.urls("tests.reporting.urls")]
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def year(transactional_db: Any) -> Iterator[Year2025]:
+    great = Org("great", "Great Places", "great-places", "GP")
+    brighter = Org("brighter", "Brighter Places", "brighter-places-2022", "BP")
+    yield build_year2025(great, brighter)
+
+
+def test_tsm_pages_pass_axe(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, year: Year2025
+) -> None:
+    officer = year.build.org.officer
+    _sign_in(page, client, live_server, officer)
+    _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm.png")
+    assert page.locator("h1").inner_text() == "Tenant Satisfaction Measures: complaints"
+    _check(
+        page, live_server, "/landlords/great/reports/tsm/CH02-1/?year=2025", axe_js, shots / "tsm-ch02-1.png"
+    )
+    _check(
+        page, live_server, "/landlords/great/reports/tsm/CH01-1/?year=2025", axe_js, shots / "tsm-ch01-1.png"
+    )
+    _check(page, live_server, "/landlords/great/reports/tsm/?year=1999", axe_js, shots / "tsm-error.png")
+    assert page.locator(".govuk-error-summary").count() == 1
+
+
+def test_tsm_page_with_blockers_passes_axe(
+    page: Any,
+    live_server: Any,
+    client: Any,
+    axe_js: Path,
+    shots: Path,
+    year: Year2025,
+) -> None:
+    Case.objects.filter(pk=year.cases["B"].pk).update(issue_date="2025-05-01")
+    year.build.landlord.homes_counts.all().delete()
+    _sign_in(page, client, live_server, year.build.org.board)
+    _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-blockers.png")
+    assert page.get_by_text("Not ready to sign off").count() == 1
+
+
+def test_tsm_pages_work_without_javascript(
+    browser: Any, live_server: Any, client: Any, year: Year2025
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        _sign_in(page, client, live_server, year.build.org.officer)
+        page.goto(f"{live_server.url}/landlords/great/reports/tsm/")
+        page.get_by_label("Reporting year").select_option("2025")
+        page.get_by_role("button", name="Show year").click()
+        assert page.url.endswith("/reports/tsm/?year=2025")
+        page.get_by_role("link", name="1 late for CH02-1").click()
+        assert "on_time=no" in page.url
+        assert page.locator("tbody tr").count() == 1
+        assert page.locator("tbody").inner_text().count(year.cases["B"].reference) == 1
+        page.get_by_role("link", name="Back to the measures").click()
+        assert page.url.endswith("/reports/tsm/?year=2025")
+    finally:
+        context.close()
