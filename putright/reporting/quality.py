@@ -20,8 +20,9 @@ PAST_STAGE_1 = (Status.STAGE1_RESPONDED.value, Status.CLOSED.value)
 PAST_STAGE_2 = (Status.STAGE2_RESPONDED.value, Status.CLOSED.value)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _day(day: date | None) -> str:
+    """A date as the pages write it: 2 June 2025 (never empty here: the queries filter out nulls)."""
+    return f"{day.day} {day:%B %Y}" if day else "no date"
 
 
 @dataclass(frozen=True)
