@@ -66,6 +66,11 @@ def _customer(request: HttpRequest, landlord: Landlord, customer_id: int) -> Cus
         raise Http404("No such customer") from None
 
 
+def restriction_label(code: str) -> str:
+    """A policy's restriction type in words: "single-channel" is "Single channel"."""
+    return code.replace("-", " ").capitalize()
+
+
 def record_url(landlord: Landlord, customer: Customer) -> str:
     return reverse("backoffice:customer", args=[landlord.slug, customer.pk])
 
@@ -127,7 +132,12 @@ def customer(request: HttpRequest, slug: str, customer_id: int) -> HttpResponse:
             "customer": record.customer,
             "may": record.permissions,
             "today": today,
-            "active_restrictions": [r for r in record.restrictions if r.status == Restriction.Status.ACTIVE],
+            "restrictions": [(r, restriction_label(r.type)) for r in record.restrictions],
+            "active_restrictions": [
+                (r, restriction_label(r.type))
+                for r in record.restrictions
+                if r.status == Restriction.Status.ACTIVE
+            ],
             "current_adjustments": [a for a in record.adjustments if a.ended_on is None],
             "cases": [
                 CaseRow(
@@ -197,6 +207,7 @@ def _action_page(
             "customer": customer,
             "action": action,
             "item": item,
+            "item_label": restriction_label(item.type) if isinstance(item, Restriction) else "",
             "form": form,
             "fields": [(field, isinstance(field.field, DateInputField)) for field in form],
         },

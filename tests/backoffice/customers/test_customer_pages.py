@@ -260,7 +260,7 @@ def test_the_record_shows_everything(client: Client, great: Any, items: dict[str
         "T-1001",
         "Large print",
         "16 point",
-        "Single-channel",
+        "Single channel",
         "By email to the named officer.",
         "Jo Morgan",
         "Authority requested",
