@@ -458,3 +458,35 @@ def test_a_representative_added_and_their_authority_recorded(client: Client, gre
     )
     rep.refresh_from_db()
     assert rep.authority == "given" and rep.evidence == "Signed form"
+
+
+ITEM_RULES = [
+    ("customer-representative-authority", "representative", {"officer", "housing"}),
+    ("customer-adjustment-review", "adjustment", {"officer", "housing", "manager"}),
+    ("customer-adjustment-end", "adjustment", {"officer", "housing", "manager"}),
+    ("customer-restriction-review", "restriction", {"housing", "director"}),
+    ("customer-restriction-appeal", "restriction", {"housing", "director"}),
+]
+
+
+@pytest.mark.parametrize(("name", "item", "allowed"), ITEM_RULES)
+def test_item_action_pages_by_role(
+    client: Client, great: Any, items: dict[str, Any], name: str, item: str, allowed: set[str]
+) -> None:
+    path = action_url(name, great, items[item].pk)
+    for who in ("officer", "manager", "director", "housing", "board", "colleague"):
+        response = signed_in(client, getattr(great, who)).get(path)
+        assert response.status_code == (200 if who in allowed else 403), (name, who)
+        if who not in allowed:
+            assert client.post(path, {}).status_code == 403
+
+
+def test_log_feedback_for_this_customer_starts_with_them_chosen(client: Client, great: Any) -> None:
+    signed_in(client, great.officer)
+    page = client.get(record_url(great)).content.decode()
+    assert "Log feedback for this customer" in page
+    response = client.post(
+        reverse("backoffice:log-feedback", args=["great"]), {"customer": great.customer.pk}
+    )
+    assert response["Location"] == reverse("backoffice:log-feedback-representative", args=["great"])
+    assert "Log feedback: Alex Morgan" in client.get(response["Location"]).content.decode()

@@ -334,3 +334,24 @@ def test_starting_again_forgets_the_answers(client: Client, great: Any) -> None:
     answer_up_to_details(client, great)
     client.post(url("log-feedback", great), {"start_again": "1"})
     assert client.get(url("log-feedback-check", great))["Location"] == url("log-feedback", great)
+
+
+def test_a_refusal_by_the_service_is_shown_on_the_check_page_and_nothing_is_saved(
+    client: Client, great: Any
+) -> None:
+    signed_in(client, great.officer)
+    new = {"name": "Priya Shah", "type": "resident", "preferred_channel": "email"}
+    client.post(url("log-feedback-new-customer", great), new)
+    client.post(url("log-feedback-representative", great), {"acting": "none"})
+    client.post(url("log-feedback-kind", great), {"kind": "complaint", "choice": "none"})
+    client.post(url("log-feedback-details", great), DETAILS)
+    session = client.session
+    answers = session["intake:great"]
+    answers["details"]["hazard_kind"] = "no-such-hazard"  # as if the hazard list changed meanwhile
+    session["intake:great"] = answers
+    session.save()
+    response = client.post(url("log-feedback-check", great), {})
+    page = response.content.decode()
+    assert response.status_code == 200 and "unknown hazard kind" in page.lower()
+    assert "Nothing was saved" in page
+    assert not Customer.objects.filter(name="Priya Shah").exists() and not Case.objects.exists()
