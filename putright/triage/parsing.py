@@ -91,10 +91,12 @@ def clean_name(name: str, fallback: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """The words of an HTML part, with links written out; scripts, styles and images dropped."""
+    """The words of an HTML part; scripts, styles, images and link addresses dropped (the raw message
+    keeps them all)."""
     converter = html2text.HTML2Text()
     converter.body_width = 0
     converter.ignore_images = True
+    converter.ignore_links = True
     converter.ignore_emphasis = True
     return converter.handle(html).strip()
 
