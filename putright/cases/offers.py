@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from putright.accounts.models import Membership, User
@@ -35,7 +36,7 @@ class Offer:
     allowed: bool
     reason: str = ""
     note: str = ""
-    """Something to know before taking an allowed action (e.g. a notice after the deadline does not move it)."""
+    """Something to know before an allowed action (e.g. a notice after the deadline does not move it)."""
     later: bool = False
     """Not possible in the case's present state but later in its lifecycle (the reason says when)."""
 
@@ -196,13 +197,19 @@ def _open_actions(case: Case) -> bool:
     return AgreedAction.objects.filter(stage__case=case, completed_on__isnull=True).exists()
 
 
+def completable_actions(user: User, case: Case) -> QuerySet[AgreedAction]:
+    """The case's open agreed actions this person may record done: any, for a role that completes actions;
+    otherwise only their own (the owner of an action may always record it done)."""
+    actions = AgreedAction.objects.filter(landlord=case.landlord, stage__case=case, completed_on__isnull=True)
+    if not can(user, case.landlord, "action.complete"):
+        actions = actions.filter(owner=user)
+    return actions.select_related("owner").order_by("due_on", "id")
+
+
 def _complete_action(context: _Context) -> tuple[str, str]:
     if not _open_actions(context.case):
         return "There are no agreed actions waiting to be done", ""
-    owns = AgreedAction.objects.filter(
-        stage__case=context.case, completed_on__isnull=True, owner=context.user
-    ).exists()
-    if owns:
+    if completable_actions(context.user, context.case).exists():
         return "", ""
     return _role(context, "action.complete", "record an agreed action done"), ""
 
@@ -235,31 +242,103 @@ ALL = frozenset(Kind)
 COMPLAINT = frozenset({Kind.COMPLAINT})
 ACTIONS: tuple[_Action, ...] = (
     _Action("acknowledge", "Acknowledge", Command.ACKNOWLEDGE, COMPLAINT, _acknowledge),
-    _Action("assign-handler", "Assign the stage 2 handler", Command.ASSIGN_STAGE2_HANDLER, COMPLAINT, _assign_handler),
-    _Action("clarification", "Record contact with the customer", Command.RECORD_CLARIFICATION, COMPLAINT, _clarify),
+    _Action(
+        "assign-handler",
+        "Assign the stage 2 handler",
+        Command.ASSIGN_STAGE2_HANDLER,
+        COMPLAINT,
+        _assign_handler,
+    ),
+    _Action(
+        "clarification", "Record contact with the customer", Command.RECORD_CLARIFICATION, COMPLAINT, _clarify
+    ),
     _Action("add-issue", "Add an issue", Command.ADD_ISSUE, COMPLAINT, _add_issue),
     _Action("extend", "Extend the response date", Command.EXTEND, COMPLAINT, _extend),
     _Action("respond", "Send the response", Command.RESPOND, COMPLAINT, _respond),
-    _Action("warn-no-contact", "Send the no-contact letter", Command.WARN_NO_CONTACT, COMPLAINT, _warn_no_contact),
-    _Action("close-no-contact", "Close for no contact", Command.CLOSE_NO_CONTACT, COMPLAINT, _close_no_contact),
-    _Action("request-escalation", "Record a request for stage 2", Command.REQUEST_ESCALATION, COMPLAINT, _request_escalation),
-    _Action("refuse-escalation", "Decide not to escalate", Command.REFUSE_ESCALATION, COMPLAINT, _decide("decide not to escalate")),
-    _Action("not-accept", "Decide not to accept", Command.NOT_ACCEPT, COMPLAINT, _decide("decide not to accept a complaint")),
+    _Action(
+        "warn-no-contact", "Send the no-contact letter", Command.WARN_NO_CONTACT, COMPLAINT, _warn_no_contact
+    ),
+    _Action(
+        "close-no-contact", "Close for no contact", Command.CLOSE_NO_CONTACT, COMPLAINT, _close_no_contact
+    ),
+    _Action(
+        "request-escalation",
+        "Record a request for stage 2",
+        Command.REQUEST_ESCALATION,
+        COMPLAINT,
+        _request_escalation,
+    ),
+    _Action(
+        "refuse-escalation",
+        "Decide not to escalate",
+        Command.REFUSE_ESCALATION,
+        COMPLAINT,
+        _decide("decide not to escalate"),
+    ),
+    _Action(
+        "not-accept",
+        "Decide not to accept",
+        Command.NOT_ACCEPT,
+        COMPLAINT,
+        _decide("decide not to accept a complaint"),
+    ),
     _Action("complete-action", "Record an agreed action done", None, COMPLAINT, _complete_action),
     _Action("pay-remedy", "Record compensation paid", None, COMPLAINT, _pay_remedy),
     _Action("withdraw", "Record a withdrawal", Command.WITHDRAW, COMPLAINT, _log("record a withdrawal")),
     _Action("close", "Close with learning", Command.CLOSE, COMPLAINT, _close),
-    _Action("satisfaction", "Record satisfaction", Command.RECORD_SATISFACTION, COMPLAINT, _feedback("record satisfaction")),
-    _Action("complaint-choice", "Record the choice to complain", Command.CONVERT_TO_COMPLAINT, frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}), _log("record the customer's choice")),
-    _Action("convert", "Make it a complaint", Command.CONVERT_TO_COMPLAINT, frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}), _log("raise a complaint")),
-    _Action("resolve", "Resolve", Command.RESOLVE, frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}), _log("resolve it")),
-    _Action("pass-on", "Pass on the compliment", Command.PASS_ON, frozenset({Kind.COMPLIMENT}), _feedback("pass on a compliment")),
-    _Action("acknowledge-comment", "Acknowledge", Command.ACKNOWLEDGE, frozenset({Kind.COMMENT}), _feedback("acknowledge a comment")),
-    _Action("respond-comment", "Respond", Command.RESPOND, frozenset({Kind.COMMENT}), _feedback("respond to a comment")),
+    _Action(
+        "satisfaction",
+        "Record satisfaction",
+        Command.RECORD_SATISFACTION,
+        COMPLAINT,
+        _feedback("record satisfaction"),
+    ),
+    _Action(
+        "complaint-choice",
+        "Record the choice to complain",
+        Command.CONVERT_TO_COMPLAINT,
+        frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}),
+        _log("record the customer's choice"),
+    ),
+    _Action(
+        "convert",
+        "Make it a complaint",
+        Command.CONVERT_TO_COMPLAINT,
+        frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}),
+        _log("raise a complaint"),
+    ),
+    _Action(
+        "resolve",
+        "Resolve",
+        Command.RESOLVE,
+        frozenset({Kind.SERVICE_REQUEST, Kind.FEEDBACK}),
+        _log("resolve it"),
+    ),
+    _Action(
+        "pass-on",
+        "Pass on the compliment",
+        Command.PASS_ON,
+        frozenset({Kind.COMPLIMENT}),
+        _feedback("pass on a compliment"),
+    ),
+    _Action(
+        "acknowledge-comment",
+        "Acknowledge",
+        Command.ACKNOWLEDGE,
+        frozenset({Kind.COMMENT}),
+        _feedback("acknowledge a comment"),
+    ),
+    _Action(
+        "respond-comment",
+        "Respond",
+        Command.RESPOND,
+        frozenset({Kind.COMMENT}),
+        _feedback("respond to a comment"),
+    ),
     _Action("close-case", "Close", Command.CLOSE, frozenset({Kind.SERVICE_REQUEST, Kind.COMPLIMENT}), _close),
     _Action("hazard-investigation", "Record the hazard investigation concluded", None, ALL, _hazard_conclude),
     _Action("hazard-duty", "Record an Awaab's Law duty done", None, ALL, _hazard_duty),
-)  # fmt: skip
+)
 ACTION_NAMES = frozenset(a.name for a in ACTIONS)
 
 
@@ -345,7 +424,8 @@ def stage1_handler_choices(case: Case) -> list[User]:
 
 
 def stage2_handler_choices(case: Case) -> list[User]:
-    """Senior leaders who may handle stage 2: never the stage 1 handler where the policy says so (Code 6.13)."""
+    """Senior leaders who may handle stage 2: never the stage 1 handler where the policy says so
+    (Code 6.13)."""
     stage1 = Stage.objects.filter(case=case, number=1).values_list("handler_id", flat=True).first()
     must_differ = profile_of(case).stage2.handler_must_differ
     return [u for u in staff_who_may(case.landlord, "stage2.handle") if not (must_differ and u.pk == stage1)]

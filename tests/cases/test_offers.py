@@ -71,7 +71,8 @@ def test_a_new_complaint_offers_acknowledgement_and_the_early_decisions_to_an_of
     later = {o.name: o.reason for o in offers if not o.allowed}
     assert (
         later["extend"]
-        == "Extend the response date becomes possible when the complaint is stage 1 investigating or stage 2 investigating"
+        == "Extend the response date becomes possible when the complaint is stage 1 investigating or "
+        "stage 2 investigating"
     )
     assert "close" in later and "satisfaction" in later
 

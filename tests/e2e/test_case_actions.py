@@ -42,12 +42,20 @@ def shots() -> Path:
 @dataclass
 class World:
     great: Org
+    brighter: Org
     received: Case
     investigating: Case
     responded: Case
     requested: Case
     compliment: Case
     service_request: Case
+    resolved_request: Case
+    comment: Case
+    acknowledged_comment: Case
+    hazard: Case
+    closed: Case
+    brighter_investigating: Case
+    brighter_warned: Case
 
 
 def _log(org: Org, received: str, kind: Kind = Kind.COMPLAINT, **extra: Any) -> Case:
@@ -101,7 +109,43 @@ def world(transactional_db: Any) -> Iterator[World]:
     )
     compliment = _log(great, "2026-11-05", Kind.COMPLIMENT, colleagues_named="Sam in repairs")
     service_request = _log(great, "2026-11-06", Kind.SERVICE_REQUEST)
-    yield World(great, received, investigating, responded, requested, compliment, service_request)
+    resolved_request = _log(great, "2026-11-06", Kind.SERVICE_REQUEST)
+    services.case_resolve(
+        landlord=great.landlord, actor=great.officer, case_id=resolved_request.pk, resolution="Repaired"
+    )
+    comment = _log(great, "2026-11-06", Kind.COMMENT)
+    acknowledged_comment = services.comment_acknowledge(
+        landlord=great.landlord, actor=great.officer, case_id=_log(great, "2026-11-06", Kind.COMMENT).pk
+    )
+    hazard = _log(great, "2026-11-18", hazard_kind="damp-mould", vulnerability=True)
+    closed = _respond(great, _acknowledge(great, _log(great, "2026-09-01"), "2026-09-02"), "2026-09-09")
+    services.case_close(landlord=great.landlord, actor=great.officer, case_id=closed.pk, lesson="none")
+    brighter = Org("brighter", "Brighter Places", "brighter-places-2022", "BP")
+    brighter_investigating = _acknowledge(brighter, _log(brighter, "2026-11-16"), "2026-11-17")
+    brighter_warned = _acknowledge(brighter, _log(brighter, "2026-09-01"), "2026-09-02")
+    services.complaint_warn_no_contact(
+        landlord=brighter.landlord,
+        actor=brighter.officer,
+        case_id=brighter_warned.pk,
+        letter_on=D("2026-09-03"),
+    )
+    yield World(
+        great,
+        brighter,
+        received,
+        investigating,
+        responded,
+        requested,
+        compliment,
+        service_request,
+        resolved_request,
+        comment,
+        acknowledged_comment,
+        hazard,
+        closed,
+        brighter_investigating,
+        brighter_warned,
+    )
 
 
 def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
@@ -178,6 +222,17 @@ PAGES = [
     ("compliment", "pass-on", "officer"),
     ("service_request", "complaint-choice", "officer"),
     ("service_request", "resolve", "officer"),
+    ("service_request", "convert", "officer"),
+    ("acknowledged_comment", "respond-comment", "officer"),
+    ("hazard", "hazard-duty", "officer"),
+    ("hazard", "hazard-investigation", "officer"),
+    ("closed", "satisfaction", "officer"),
+    ("brighter_investigating", "warn-no-contact", "officer"),
+    ("brighter_warned", "close-no-contact", "officer"),
+]
+CONFIRMATIONS = [
+    ("comment", "acknowledge-comment", "officer"),
+    ("resolved_request", "close-case", "officer"),
 ]
 
 
@@ -193,12 +248,29 @@ def test_action_pages_pass_axe_empty_and_with_errors(
     action: str,
     role: str,
 ) -> None:
-    _sign_in(page, client, live_server, getattr(world.great, role))
     case = getattr(world, case_name)
+    org = world.brighter if case_name.startswith("brighter_") else world.great
+    _sign_in(page, client, live_server, getattr(org, role))
     _check(page, live_server, _url(case, action), axe_js, shots / f"{action}.png")
     assert page.locator("h1").count() == 1
     _check(page, live_server, _url(case, action), axe_js, shots / f"{action}-errors.png", then=_submit_empty)
     assert page.title().startswith("Error: ")
+
+
+@pytest.mark.parametrize(("case_name", "action", "role"), CONFIRMATIONS)
+def test_confirmation_pages_pass_axe(
+    page: Any,
+    live_server: Any,
+    client: Any,
+    axe_js: Path,
+    shots: Path,
+    world: World,
+    case_name: str,
+    action: str,
+    role: str,
+) -> None:
+    _sign_in(page, client, live_server, getattr(world.great, role))
+    _check(page, live_server, _url(getattr(world, case_name), action), axe_js, shots / f"{action}.png")
 
 
 def test_the_page_for_an_action_not_allowed_says_why_and_passes_axe(

@@ -11,14 +11,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.backoffice.case_actions.fields import GovukDateField
-from putright.cases.models import AgreedAction, Case, Remedy, Stage
+from putright.cases.models import Case, Remedy, Stage
 from putright.cases.offers import (
     colleague_choices,
+    completable_actions,
     decision_reasons,
-    staff_who_may,
     stage1_handler_choices,
     stage2_handler_choices,
 )
@@ -52,6 +53,16 @@ class ActionForm(forms.Form):
 
     REQUIRED: dict[str, str] = {}
     """GOV.UK's message for a required field left empty, where the label is a question."""
+
+    @classmethod
+    def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:
+        """What the form starts with: today in every date that is usually today."""
+        today = timezone.localdate()
+        return {
+            name: today
+            for name, field in cls.base_fields.items()
+            if isinstance(field, GovukDateField) and field.required
+        }
 
     def error_messages_required(self) -> None:
         """GOV.UK's "Enter ..." or "Select ..." message for a required field left empty."""
@@ -125,6 +136,20 @@ class AcknowledgeForm(ActionForm):
         )
         self.error_messages_required()
         self.fields["point_0"].error_messages["required"] = "Enter at least one point of the complaint"
+
+    @classmethod
+    def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:
+        """Today, and the definition so far; stage 2 starts from stage 1's, for the handler to revise."""
+        initial = super().initial_for(case, stage)
+        source = stage.definition if stage is not None else []
+        if not source and stage is not None and stage.number == 2:
+            source = (
+                Stage.objects.filter(case=case, number=1).values_list("definition", flat=True).first() or []
+            )
+        for index, item in enumerate(source):
+            initial[f"point_{index}"] = item.get("point", "")
+            initial[f"outcome_sought_{index}"] = item.get("outcome_sought", "")
+        return initial
 
     def point_rows(self) -> Iterator[tuple[forms.BoundField, forms.BoundField]]:
         for index in range(self.rows["point"]):
@@ -252,7 +277,7 @@ class RespondForm(ActionForm):
                 f"decision_{index}": f"Select the decision on point {index + 1}",
             }
             self.fields[f"reasons_{index}"] = text(f"Reasons for the decision on point {index + 1}", rows=3)
-        owners = [("", "Choose who"), *_people(staff_who_may(self.case.landlord, "case.view"))]
+        owners = [("", "Choose who"), *_people(colleague_choices(self.case))]
         remedy_types = [("", "Choose a remedy"), *list(Remedy.Type.choices)]
         for index in range(self.rows["remedy"]):
             self.fields[f"remedy_type_{index}"] = forms.ChoiceField(
@@ -481,13 +506,7 @@ class CompleteActionForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        actions = (
-            AgreedAction.objects.filter(
-                landlord=self.case.landlord, stage__case=self.case, completed_on__isnull=True
-            )
-            .select_related("owner")
-            .order_by("due_on", "id")
-        )
+        actions = completable_actions(self.user, self.case)
         self.fields["action"] = forms.ChoiceField(
             label="Which agreed action was done?",
             choices=[(str(a.pk), f"{a.description} ({a.owner}, due {a.due_on:%-d %B %Y})") for a in actions],

@@ -46,6 +46,15 @@ class Page:
     rows: dict[str, int] = field(default_factory=dict)
     """Repeating groups of the form and how many rows each shows at least."""
     warning: bool = False
+    letter: str = ""
+    """The letter the step sends, said on the form so nobody is surprised."""
+
+
+DATED = "sent when you save if the date is today, or recorded as sent on an earlier date"
+DECISION_LETTER = (
+    "A letter with the decision, the reasons and the right to go to the Housing Ombudsman is sent to the "
+    "customer when you save."
+)
 
 
 def _on(day: Any, at: time | None = None) -> datetime:
@@ -352,6 +361,7 @@ PAGES: dict[str, Page] = {
         _acknowledge,
         template="backoffice/case_actions/acknowledge.html",
         rows={"point": 3},
+        letter=f"The acknowledgement letter, with the complaint definition, goes to the customer: {DATED}.",
     ),
     "clarification": Page(f.ClarificationForm, "Record contact with the customer", "Save", _clarification),
     "add-issue": Page(
@@ -361,13 +371,21 @@ PAGES: dict[str, Page] = {
         _add_issue,
         intro="The policy decides whether it joins this complaint or becomes a new, linked complaint.",
     ),
-    "extend": Page(f.ExtendForm, "Extend the response date", "Extend and send the notice", _extend),
+    "extend": Page(
+        f.ExtendForm,
+        "Extend the response date",
+        "Extend and send the notice",
+        _extend,
+        letter=f"The extension notice, with the reason and the new date, goes to the customer: {DATED}.",
+    ),
     "warn-no-contact": Page(
         f.LetterDateForm,
         "Send the no-contact letter",
         "Send the letter",
         _warn_no_contact,
-        intro="The letter gives the customer the time the policy allows to get in touch before the complaint is closed.",
+        intro="The letter gives the customer the time the policy allows to get in touch before the "
+        "complaint is closed.",
+        letter=f"The no-contact letter goes to the customer: {DATED}.",
     ),
     "close-no-contact": Page(
         f.CloseNoContactForm,
@@ -375,6 +393,7 @@ PAGES: dict[str, Page] = {
         "Close the complaint",
         _close_no_contact,
         warning=True,
+        letter=f"The closure letter goes to the customer: {DATED}.",
     ),
     "respond": Page(
         f.RespondForm,
@@ -383,6 +402,7 @@ PAGES: dict[str, Page] = {
         _respond,
         template="backoffice/case_actions/respond.html",
         rows={"remedy": 1, "action": 1},
+        letter=f"The response letter goes to the customer: {DATED}.",
     ),
     "request-escalation": Page(
         f.RequestEscalationForm,
@@ -398,6 +418,7 @@ PAGES: dict[str, Page] = {
         "Record the decision and tell the customer",
         _refuse_escalation,
         warning=True,
+        letter=DECISION_LETTER,
     ),
     "not-accept": Page(
         f.DecisionForm,
@@ -405,9 +426,16 @@ PAGES: dict[str, Page] = {
         "Record the decision and tell the customer",
         _not_accept,
         warning=True,
+        letter=DECISION_LETTER,
     ),
     "withdraw": Page(f.WithdrawForm, "Record a withdrawal", "Record the withdrawal", _withdraw, warning=True),
-    "close": Page(f.CloseForm, "Close the complaint", "Close the complaint", _close),
+    "close": Page(
+        f.CloseForm,
+        "Close the complaint",
+        "Close the complaint",
+        _close,
+        letter="The satisfaction survey is sent to the customer when you save.",
+    ),
     "close-case": Page(f.ConfirmForm, "Close the case", "Close the case", _close_case),
     "satisfaction": Page(f.SatisfactionForm, "Record satisfaction", "Save", _satisfaction),
     "complaint-choice": Page(
@@ -433,9 +461,14 @@ PAGES: dict[str, Page] = {
         "Acknowledge the comment or suggestion",
         "Acknowledge and send the letter",
         _acknowledge_comment,
+        letter="The acknowledgement letter is sent to the customer when you save.",
     ),
     "respond-comment": Page(
-        f.CommentRespondForm, "Respond to the comment or suggestion", "Send the response", _respond_comment
+        f.CommentRespondForm,
+        "Respond to the comment or suggestion",
+        "Send the response",
+        _respond_comment,
+        letter="Your response is sent to the customer as a letter when you save.",
     ),
     "complete-action": Page(f.CompleteActionForm, "Record an agreed action done", "Save", _complete_action),
     "pay-remedy": Page(f.PayRemedyForm, "Record compensation paid", "Save", _pay_remedy),

@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.backoffice.auth.access import staff_required
-from putright.backoffice.case_actions.fields import GovukDateField
 from putright.backoffice.case_actions.forms import ActionForm, row_count
 from putright.backoffice.case_actions.pages import PAGES, Page
 from putright.cases.access import access_case_by_reference
@@ -56,26 +55,6 @@ def _current_stage(case: Case) -> Stage | None:
     if case.stage is None:
         return None
     return Stage.objects.filter(case=case, number=case.stage).select_related("handler").first()
-
-
-def _initial(page: Page, case: Case, stage: Stage | None) -> dict[str, Any]:
-    """Today in every date that is usually today; at stage 2, the stage 1 definition to start from."""
-    today = timezone.localdate()
-    initial: dict[str, Any] = {
-        name: today
-        for name, field in page.form.base_fields.items()
-        if isinstance(field, GovukDateField) and field.required
-    }
-    if page.form.__name__ == "AcknowledgeForm" and stage is not None:
-        source = stage.definition
-        if not source and stage.number == 2:
-            source = (
-                Stage.objects.filter(case=case, number=1).values_list("definition", flat=True).first() or []
-            )
-        for index, item in enumerate(source):
-            initial[f"point_{index}"] = item.get("point", "")
-            initial[f"outcome_sought_{index}"] = item.get("outcome_sought", "")
-    return initial
 
 
 def _rows(page: Page, data: Any, initial: dict[str, Any]) -> dict[str, int]:
@@ -123,13 +102,14 @@ def case_action(request: HttpRequest, slug: str, reference: str, action: str) ->
     if not offer.allowed:
         return render(request, "backoffice/case_actions/not_allowed.html", context, status=403)
     stage = _current_stage(case)
-    initial = _initial(page, case, stage)
+    initial = page.form.initial_for(case, stage)
     data = request.POST if request.method == "POST" else None
     form = page.form(
         data, initial=initial, case=case, user=user, stage=stage, rows=_rows(page, data, initial)
     )
     if data is not None and data.get("add"):
-        form._errors = ErrorDict()  # type: ignore[attr-defined]  # "Add another": one more row, nothing judged
+        # "Add another": one more row, with what was typed, and nothing judged yet.
+        form._errors = ErrorDict()  # type: ignore[attr-defined]
     elif data is not None and form.is_valid():
         started = timezone.now()
         try:

@@ -577,3 +577,22 @@ def test_a_comment_is_acknowledged_and_answered(great, signed_in):
     assert client.post(url(comment, "respond-comment"), {"response": "Thank you; we will"}).status_code == 302
     comment.refresh_from_db()
     assert comment.status == "closed"
+
+
+def test_the_owner_of_an_agreed_action_without_the_role_sees_only_their_own(great, signed_in):
+    case = respond(
+        great,
+        acknowledge(great, log(great)),
+        actions=[
+            services.ActionInput("Call the customer back", great.colleague, D("2026-12-01")),
+            services.ActionInput("Fix the gutter", great.housing, D("2026-12-01")),
+        ],
+    )
+    html = signed_in(great.colleague).get(url(case, "complete-action")).text
+    assert "Call the customer back" in html and "Fix the gutter" not in html
+    assert "Fix the gutter" in signed_in(great.housing).get(url(case, "complete-action")).text
+
+
+def test_a_step_that_sends_a_letter_says_so_on_the_form(great, signed_in):
+    html = signed_in(great.officer).get(url(log(great), "acknowledge")).text
+    assert "The acknowledgement letter, with the complaint definition, goes to the customer" in html
