@@ -27,6 +27,7 @@ from putright.cases.models import (
     Decision,
     Extension,
     PointDecision,
+    Satisfaction,
     Stage,
     TimelineEvent,
 )
@@ -53,17 +54,6 @@ STATUS_COLOURS = {
     Status.RESOLVED: "green",
 }
 """Open states in colour; every ending in grey (as on the case list)."""
-
-DELIVERY_COLOURS = {
-    Delivery.Status.SENT: "green",
-    Delivery.Status.PRINTED: "green",
-    Delivery.Status.TO_PRINT: "blue",
-    Delivery.Status.QUEUED: "grey",
-    Delivery.Status.SENDING: "grey",
-    Delivery.Status.RETRYING: "yellow",
-    Delivery.Status.FAILED: "red",
-    Delivery.Status.UNCERTAIN: "orange",
-}
 
 _LABELS = {
     "status": "Status",
@@ -114,6 +104,9 @@ def plain_value(key: str, value: Any, people: dict[int, str]) -> str:
         return _status_label(str(value))
     if key == "outcome":
         return dict(Stage.Outcome.choices).get(str(value), str(value))
+    if key == "justification":
+        choices = dict(Extension._meta.get_field("justification").choices or [])
+        return str(choices.get(str(value), value))
     if key == "kind":
         return next((k.label.capitalize() for k in Kind if k.value == value), str(value))
     if isinstance(value, str):
@@ -167,7 +160,6 @@ class Entry:
     order: tuple[int, int]
     title: str
     actor: str
-    event: TimelineEvent | None = None
     changes: list[Change] = field(default_factory=list)
     note: CaseNote | None = None
     attachment: CaseAttachment | None = None
@@ -324,7 +316,6 @@ def _timeline(case: Case, show_all: bool) -> tuple[list[Entry], int, bool]:
             order=(1, e.pk),
             title=e.summary,
             actor=str(e.actor) if e.actor else "PutRight",
-            event=e,
             changes=changes(e, people),
             note=notes.get(e.after.get("note_id")) if e.kind == "note_added" else None,
             attachment=files.get(e.after.get("attachment_id")) if e.kind == "attachment_added" else None,
@@ -351,7 +342,15 @@ def case_page(*, landlord: Landlord, user: User, reference: str, show_all: bool 
     roles = roles_at(user, landlord)
     case = (
         Case.objects.filter(pk=found.pk)
-        .select_related("customer", "representative", "handler", "landlord", "linked_case", "logged_by")
+        .select_related(
+            "customer",
+            "representative",
+            "handler",
+            "landlord",
+            "linked_case",
+            "logged_by",
+            "learning__recorded_by",
+        )
         .prefetch_related(
             Prefetch(
                 "stages",
@@ -376,6 +375,7 @@ def case_page(*, landlord: Landlord, user: User, reference: str, show_all: bool 
                     ),
                 ),
             ),
+            Prefetch("satisfaction", queryset=Satisfaction.objects.order_by("recorded_at", "id")),
             Prefetch("linked_from", queryset=visible_cases(user, landlord).order_by("received_at", "id")),
             Prefetch(
                 "group_members",

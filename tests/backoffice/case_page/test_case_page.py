@@ -346,3 +346,26 @@ def test_a_letter_downloads_as_a_pdf_from_its_own_case_only(client, great):
     assert client.get(page_url(other, f"letters/{letter.pk}.pdf")).status_code == 404
     Membership.objects.filter(user=great.officer).delete()
     assert client.get(page_url(case, f"letters/{letter.pk}.pdf")).status_code == 404
+
+
+def test_a_closed_complaint_shows_its_learning(client, great):
+    from putright.cases import services
+
+    case = acknowledge(great, log(great))
+    services.stage_respond(
+        landlord=great.landlord,
+        actor=great.manager,
+        case_id=case.pk,
+        responded_on=D("2026-11-05"),
+        outcome="upheld",
+        summary="We are sorry.",
+        answers=[services.PointAnswer("The leak was not repaired", "upheld", "It was late.")],
+        remedies=[services.RemedyInput("apology", "We apologise", None)],
+    )
+    services.case_close(
+        landlord=great.landlord, actor=great.officer, case_id=case.pk, lesson="Book roofers within a week"
+    )
+    client.force_login(great.officer)
+    page = html(client.get(page_url(case)))
+    for text in ["Learning", "Book roofers within a week", "We apologise", "It was late.", "Upheld"]:
+        assert text in page, text
