@@ -19,6 +19,7 @@ from putright.accounts.models import User
 from putright.cases.access import visible_cases
 from putright.cases.models import Case
 from putright.customers.models import Customer, Restriction
+from putright.customers.search import possible_duplicates
 from putright.domain.lifecycle import FINISHED, Kind, Status
 from putright.organisations.models import Landlord
 
@@ -78,11 +79,13 @@ _STOP_WORDS = frozenset(
 @dataclass(frozen=True)
 class IntakeWarning:
     code: str
-    """"repeat", "open_case" or "restriction"."""
+    """"repeat", "open_case", "restriction" or "possible_duplicate"."""
     title: str
     detail: str
     references: tuple[str, ...] = ()
     """The cases it is about, for links."""
+    customers: tuple[tuple[int, str], ...] = ()
+    """The customers it is about (id, name), for links."""
 
 
 def _day(day: date) -> str:
@@ -192,3 +195,24 @@ def intake_warnings(
             )
         )
     return warnings
+
+
+def new_customer_warnings(
+    *, landlord: Landlord, name: str, postcode: str = "", email: str = "", phone: str = ""
+) -> list[IntakeWarning]:
+    """A warning when the customer about to be added may already have a record (the same name at the same
+    postcode, the same email address or the same phone number): feedback belongs on their record."""
+    found = list(
+        possible_duplicates(landlord=landlord, name=name, postcode=postcode, email=email, phone=phone)[:5]
+    )
+    if not found:
+        return []
+    return [
+        IntakeWarning(
+            "possible_duplicate",
+            f"{name} may already have a record",
+            "A customer with the same name, email address or phone number is on our records. If it is the "
+            "same person, go back and choose their record instead of adding a new one.",
+            customers=tuple((customer.pk, customer.name) for customer in found),
+        )
+    ]

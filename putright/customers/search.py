@@ -67,3 +67,22 @@ def customer_search(*, landlord: Landlord, query: str) -> QuerySet[Customer]:
     by_case = Case.objects.filter(landlord=landlord, reference__iexact=query).values("customer_id")
     matches |= Q(pk__in=by_case)
     return customers.filter(matches).order_by("name", "pk")
+
+
+def possible_duplicates(
+    *, landlord: Landlord, name: str, postcode: str = "", email: str = "", phone: str = ""
+) -> QuerySet[Customer]:
+    """The landlord's customers who may be the person about to be added: the same name (at the same
+    postcode, when both have one), the same email address, or the same phone number."""
+    customers = Customer.objects.filter(landlord=landlord).annotate(
+        phone_digits=_without(" -+()", "phone"), postcode_compact=_without(" ", "postcode")
+    )
+    matches = Q(name__iexact=" ".join(name.split()))
+    if postcode.strip():
+        matches &= Q(postcode="") | Q(postcode_compact__iexact=postcode.replace(" ", ""))
+    if email.strip():
+        matches |= Q(email__iexact=email.strip())
+    digits = _phone_digits(phone)
+    if len(digits) >= 6:
+        matches |= Q(phone_digits__endswith=digits)
+    return customers.filter(matches).order_by("name", "pk")

@@ -173,3 +173,10 @@ def customer_restriction(landlord: Landlord, customer: Customer, restriction_id:
     if restriction is None:
         raise NotFoundError(f"no restriction {restriction_id} for this customer")
     return restriction
+
+
+def current_adjustments(landlord: Landlord, customer: Customer) -> list[Adjustment]:
+    """The reasonable adjustments in force for the customer, to shape the next contact."""
+    return list(
+        Adjustment.objects.filter(landlord=landlord, customer=customer, ended_on__isnull=True).order_by("pk")
+    )

@@ -25,7 +25,7 @@ from putright.accounts.models import User
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.customers import forms
 from putright.backoffice.intake.fields import DateInputField
-from putright.backoffice.intake.views import case_url
+from putright.backoffice.intake.save import case_url
 from putright.cases.models import Case
 from putright.customers import selectors
 from putright.customers import services as customer_services

@@ -355,3 +355,37 @@ def test_a_refusal_by_the_service_is_shown_on_the_check_page_and_nothing_is_save
     assert response.status_code == 200 and "unknown hazard kind" in page.lower()
     assert "Nothing was saved" in page
     assert not Customer.objects.filter(name="Priya Shah").exists() and not Case.objects.exists()
+
+
+def test_adding_someone_already_on_the_records_is_warned_of(client: Client, great: Any) -> None:
+    signed_in(client, great.officer)
+    new = {
+        "name": "Alex Morgan",
+        "type": "resident",
+        "preferred_channel": "email",
+        "email": "alex@example.test",
+    }
+    client.post(url("log-feedback-new-customer", great), new)
+    client.post(url("log-feedback-representative", great), {"acting": "none"})
+    client.post(url("log-feedback-kind", great), {"kind": "compliment", "choice": "none"})
+    client.post(url("log-feedback-details", great), DETAILS)
+    page = client.get(url("log-feedback-check", great)).content.decode()
+    assert "Alex Morgan may already have a record" in page
+    assert reverse("backoffice:customer", args=["great", great.customer.pk]) in page
+    assert client.post(url("log-feedback-check", great), {}).status_code == 200
+    assert Customer.objects.filter(name="Alex Morgan", landlord=great.landlord).count() == 1
+
+
+def test_the_check_page_shows_the_customers_adjustments(client: Client, great: Any) -> None:
+    customer_services.adjustment_record(
+        landlord=great.landlord,
+        actor=great.officer,
+        customer_id=great.customer.pk,
+        type="large_print",
+        details="16 point",
+        agreed_on=D("2026-10-01"),
+    )
+    signed_in(client, great.officer)
+    answer_up_to_details(client, great)
+    page = client.get(url("log-feedback-check", great)).content.decode()
+    assert "Reasonable adjustments in force:" in page and "Large print (16 point)" in page

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from putright.cases.intake_warnings import intake_warnings, same_subject, subject_words
+from putright.cases.intake_warnings import intake_warnings, new_customer_warnings, same_subject, subject_words
 from putright.cases.models import Case
 from putright.customers import services as customer_services
 from putright.customers.models import Customer
@@ -151,3 +151,19 @@ def test_a_repeat_and_an_open_case_are_both_warned_of(great):
     close(log(great, "2026-05-01", summary="Damp and mould in the bedroom"))
     log(great, "2026-11-02", summary="Damp and mould in the hall")
     assert codes(warnings(great, summary="Damp and mould again")) == ["repeat", "open_case"]
+
+
+def test_a_new_customer_who_may_already_have_a_record_is_warned_of(great, brighter):
+    Customer.objects.filter(pk=great.customer.pk).update(postcode="LS1 4AB", phone="+44 7700 900123")
+
+    def found(**details):
+        warned = new_customer_warnings(landlord=great.landlord, **{"name": "Someone Else", **details})
+        return [name for w in warned for _, name in w.customers]
+
+    assert found(name="alex  MORGAN") == ["Alex Morgan"]
+    assert found(name="Alex Morgan", postcode="ls14ab") == ["Alex Morgan"]
+    assert found(name="Alex Morgan", postcode="M1 1AA") == []  # the same name elsewhere: another person
+    assert found(email="ALEX@example.test") == ["Alex Morgan"]
+    assert found(phone="07700 900123") == ["Alex Morgan"]
+    assert found() == []
+    assert new_customer_warnings(landlord=brighter.landlord, name="Priya Shah") == []
