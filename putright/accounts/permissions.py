@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from putright.accounts.models import Membership, Role, User
 from putright.domain.errors import NotPermittedError
@@ -58,10 +60,41 @@ ACTIONS: dict[str, frozenset[str]] = {
 }
 
 
+_remembered: ContextVar[dict[tuple[int, int], frozenset[str]] | None] = ContextVar(
+    "putright_remembered_roles", default=None
+)
+
+
+@contextmanager
+def roles_remembered() -> Iterator[None]:
+    """Within the block (one API request), each person's roles at a landlord are read once: a request that
+    checks them several times (the landlord, the service's permission, the visible cases) asks the database
+    once. Nothing is remembered outside the block, so a change of role counts from the next request on."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def remember_roles(user: User, landlord: Landlord, roles: Iterable[str]) -> None:
+    """Roles already read with something else (e.g. the landlord), for roles_at within roles_remembered()."""
+    memo = _remembered.get()
+    if memo is not None:
+        memo[(user.pk, landlord.pk)] = frozenset(roles)
+
+
 def roles_at(user: User, landlord: Landlord) -> set[str]:
     if not user.is_active:
         return set()
-    return set(Membership.objects.filter(user=user, landlord=landlord).values_list("role", flat=True))
+    memo = _remembered.get()
+    key = (user.pk, landlord.pk)
+    if memo is not None and key in memo:
+        return set(memo[key])
+    roles = set(Membership.objects.filter(user=user, landlord=landlord).values_list("role", flat=True))
+    if memo is not None:
+        memo[key] = frozenset(roles)
+    return roles
 
 
 def can(user: User, landlord: Landlord, action: str, roles: Iterable[str] | None = None) -> bool:

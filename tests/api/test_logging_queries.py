@@ -5,9 +5,10 @@ import pytest
 
 from .conftest import cases_url, complaint_body
 
-# Token, landlord, customer, repeat check, role, idempotency key, policy; then in one transaction the
-# reference (read and update), restrictions, the case, the timeline event and the idempotency row.
-LOGGED = 15
+# Token, landlord with the caller's roles there, customer, repeat check, idempotency key, policy; then in
+# one transaction the reference (read and update), restrictions, the case, the timeline event and the
+# idempotency row.
+LOGGED = 14
 # A complaint adds its stage: closure days for the calendar, the stage, the case's deadline columns.
 COMPLAINT = LOGGED + 3
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -12,6 +14,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from putright.accounts.permissions import roles_remembered
 from putright.api import lookups
 from putright.api.errors import PROBLEM_JSON, ProblemSerializer
 from putright.api.serializers import validated
@@ -39,7 +42,13 @@ COMMAND_PROBLEMS = problems(400, 403, 404, 409)
 
 # A view under /landlords/{slug}/: the landlord must be one the caller holds a role at (else 404).
 # (Comments, not docstrings: the schema would give a base class's docstring to every operation.)
+# The caller's roles at the landlord are read once per request, with the landlord (roles_remembered).
 class LandlordApi(APIView):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        with roles_remembered():
+            response: HttpResponseBase = super().dispatch(request, *args, **kwargs)
+        return response
+
     def landlord(self, request: Request, slug: str) -> Landlord:
         return lookups.landlord_for(request.user, slug)
 
