@@ -37,11 +37,14 @@ class StaffInviteForm(forms.Form):
     last_name = forms.CharField(
         label="Last name", max_length=150, error_messages={"required": "Enter their last name"}
     )
-    email = forms.CharField(
+    email = forms.EmailField(
         label="Email address",
         max_length=254,
         help_text="We will email them a link to set their password",
-        error_messages={"required": "Enter their email address"},
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     role = forms.ChoiceField(

@@ -68,13 +68,12 @@ def test_an_administrator_of_another_landlord_gets_404(client, brighter, great, 
 
 
 @pytest.mark.parametrize("page", POSTS)
-def test_posts_by_other_staff_of_the_landlord_are_forbidden_and_change_nothing(
-    client, brighter, admin, page
-):
+def test_posts_by_other_staff_of_the_landlord_are_forbidden_and_change_nothing(client, brighter, admin, page):
     from putright.accounts.models import AdministrationEvent
 
     response = verified(client, brighter.director).post(
-        url("brighter", page, brighter.officer.pk), {"role": Role.BOARD, "homes": "5", "year_starting": "2026"}
+        url("brighter", page, brighter.officer.pk),
+        {"role": Role.BOARD, "homes": "5", "year_starting": "2026"},
     )
     assert response.status_code == 403
     assert not AdministrationEvent.objects.exists()
@@ -83,7 +82,9 @@ def test_posts_by_other_staff_of_the_landlord_are_forbidden_and_change_nothing(
 def test_a_person_at_another_landlord_is_not_found_by_a_guessed_id(admin_client, great):
     for page in ("staff/{person}/", "staff/{person}/remove-access/", "staff/{person}/reset-two-factor/"):
         assert admin_client.get(url("brighter", page, great.officer.pk)).status_code == 404
-    response = admin_client.post(url("brighter", "staff/{person}/roles/add/", great.officer.pk), {"role": Role.BOARD})
+    response = admin_client.post(
+        url("brighter", "staff/{person}/roles/add/", great.officer.pk), {"role": Role.BOARD}
+    )
     assert response.status_code == 404
     assert not great.officer.memberships.filter(landlord__slug="brighter").exists()
 

@@ -60,7 +60,9 @@ def test_saving_branding_changes_the_landlord_says_so_and_is_audited(admin_clien
     assert "at Brighter Places Housing" in body
 
 
-def test_a_colour_too_light_for_white_text_is_refused_and_the_form_keeps_what_was_typed(admin_client, brighter):
+def test_a_colour_too_light_for_white_text_is_refused_and_the_form_keeps_what_was_typed(
+    admin_client, brighter
+):
     response = admin_client.post(BRANDING, details(brand_colour="#f47738", phone="0111 222 3333"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -101,7 +103,12 @@ def test_a_jpeg_logo_is_accepted(admin_client):
 
 
 def test_svg_gif_and_files_named_png_that_are_not_images_are_refused(admin_client, brighter):
-    for content, name in ((SVG, "logo.svg"), (SVG, "logo.png"), (image("GIF"), "logo.gif"), (b"hello", "x.png")):
+    for content, name in (
+        (SVG, "logo.svg"),
+        (SVG, "logo.png"),
+        (image("GIF"), "logo.gif"),
+        (b"hello", "x.png"),
+    ):
         body = upload(admin_client, content, name).content.decode()
         assert "The logo must be a PNG or JPEG image" in body, name
     assert not LandlordLogo.objects.exists()

@@ -18,7 +18,7 @@ from putright.backoffice.administration.forms import PolicyAdoptForm
 from putright.backoffice.administration.views.common import page
 from putright.backoffice.auth.access import staff_required
 from putright.domain.code_check import CODE_NAME, PROVISIONS, check_profile
-from putright.domain.errors import DomainError, UnknownPolicyError
+from putright.domain.errors import DomainError, InvalidInputError, UnknownPolicyError
 from putright.domain.profiles import Profile, default_registry
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
@@ -89,7 +89,7 @@ def policy(request: HttpRequest, slug: str) -> HttpResponse:
                 landlord=landlord, actor=admin, policy_name=name, adopted_from=adopted_from
             )
         except UnknownPolicyError as error:
-            form.add_error("adopted_from", str(error))
+            refusal_on_form(form, InvalidInputError("adopted_from", str(error)))
         except DomainError as error:
             refusal_on_form(form, error, field_map={"policy": "policy_name"})
         else:
