@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -97,6 +98,24 @@ def _rank(column: str, day: str) -> Subquery:
     )
 
 
+def _allowed(limit: int) -> Subquery:
+    """Extension days counted for the Code: all with a good reason recorded, else at most `limit`."""
+    allowed = (
+        Extension.objects.filter(stage=OuterRef("pk"), applied=True)
+        .values("stage")
+        .annotate(total=Sum("days"), reasons=Count("pk", filter=Q(justification__in=GOOD_REASONS)))
+        .annotate(
+            allowed=CaseWhen(
+                When(reasons__gt=0, then=F("total")),
+                When(total__gt=limit, then=Value(limit)),
+                default=F("total"),
+            )
+        )
+        .values("allowed")
+    )
+    return Subquery(allowed, output_field=IntegerField())
+
+
 def _by_stage(timescales: tuple[CodeTimescale, ...], value: dict[int, int]) -> CaseWhen:
     return CaseWhen(*(When(number=t.stage, then=Value(value[t.stage])) for t in timescales), default=Value(0))
 
@@ -106,32 +125,16 @@ def with_timing(
 ) -> QuerySet[Stage]:
     """Annotate each stage with `ack_within_policy`, `ack_within_code`, `within_policy` and `within_code`
     (its response), as booleans the database works out (null ranks, beyond the calendar's data, are false)."""
-    applied = Extension.objects.filter(stage=OuterRef("pk"), applied=True)
-    stages = stages.annotate(
-        received_day=TruncDate("received_at", tzinfo=LONDON),
-        ext_days=Coalesce(
-            Subquery(
-                applied.values("stage").annotate(total=Sum("days")).values("total"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-        ext_reason=Exists(applied.filter(justification__in=GOOD_REASONS)),
-    )
+    stages = stages.annotate(received_day=TruncDate("received_at", tzinfo=LONDON))
     allowance: CaseWhen | Value = Value(0)
     if extensions_count:
-        # domain.tsm.code_extension_allowance
+        # domain.tsm.code_extension_allowance: one lookup of the stage's applied extensions per stage.
         allowance = CaseWhen(
-            When(ext_reason=True, then=F("ext_days")),
             *(
-                When(
-                    number=t.stage,
-                    ext_days__gt=t.extension_without_reason,
-                    then=Value(t.extension_without_reason),
-                )
+                When(number=t.stage, then=Coalesce(_allowed(t.extension_without_reason), Value(0)))
                 for t in timescales
             ),
-            default=F("ext_days"),
+            default=Value(0),
         )
     from_ack = Q(acknowledged_on__isnull=False) & Q(
         number__in=[t.stage for t in timescales if t.respond_from_acknowledgement]
