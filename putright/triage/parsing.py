@@ -27,6 +27,8 @@ TEXT_MAX_CHARS = 1_000_000
 """A body longer than this is cut (the raw message keeps all of it)."""
 NAME_MAX_CHARS = 200
 MESSAGE_ID_MAX_CHARS = 255
+MAX_DEPTH = 20
+"""How deep multipart nesting is read: mail programs nest a few levels, hostile mail thousands."""
 
 
 @dataclass(frozen=True)
@@ -206,18 +208,24 @@ def _part_bytes(part: Message, problems: list[str]) -> bytes:
     return b""
 
 
-def _leaves(msg: Message) -> list[Message]:
-    """Every non-multipart part, in order; a forwarded message (message/rfc822) is one leaf, kept whole."""
+def _leaves(msg: Message, problems: list[str], depth: int = 0) -> list[Message]:
+    """Every non-multipart part, in order; a forwarded message (message/rfc822) is one leaf, kept whole.
+    Parts nested deeper than any mail program makes them are left in the raw message."""
     if msg.get_content_type() == "message/rfc822" or msg.get_content_maintype() != "multipart":
         return [msg]
     parts = msg.get_payload()
     if not isinstance(parts, list):
         return []
-    return [leaf for part in parts if isinstance(part, Message) for leaf in _leaves(part)]
+    if depth >= MAX_DEPTH:
+        problems.append(f"Parts nested more than {MAX_DEPTH} deep were not read (the raw message has them)")
+        return []
+    return [
+        leaf for part in parts if isinstance(part, Message) for leaf in _leaves(part, problems, depth + 1)
+    ]
 
 
 def _attachment(part: Message, index: int, problems: list[str]) -> Part:
-    content_type = part.get_content_type()
+    content_type = clean_text(part.get_content_type())
     try:
         filename = part.get_filename()
     except Exception:
@@ -280,7 +288,7 @@ def parse_email(raw: bytes) -> ParsedEmail:
     elif msg.get_content_maintype() == "multipart" and isinstance(msg.get_payload(), str):  # no boundary
         parsed.text_body = _cut(clean_text(str(msg.get_payload())), "text", problems)
     bodies = {id(p) for p in (plain, html) if p is not None}
-    leaves = [leaf for leaf in _leaves(msg) if id(leaf) not in bodies]
+    leaves = [leaf for leaf in _leaves(msg, problems) if id(leaf) not in bodies]
     parsed.attachments = [_attachment(leaf, n, problems) for n, leaf in enumerate(leaves, start=1)]
-    parsed.problems = list(dict.fromkeys(problems))
+    parsed.problems = [clean_text(problem) for problem in dict.fromkeys(problems)]
     return parsed

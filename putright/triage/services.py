@@ -15,6 +15,7 @@ import re
 import uuid
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -35,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 REFERENCE = re.compile(r"\b[A-Z]{1,6}-\d{4}-\d{6}\b", re.IGNORECASE)
 """A case reference as `next_reference` makes them, e.g. BP-2026-000042."""
+MAX_ATTACHMENTS = 100
+"""Attachments taken from one message; any more stay only in the raw message, and a note says so."""
 HEAD_BYTES = 256 * 1024
 """How much of an oversized message is read for its headers."""
 
@@ -71,7 +74,7 @@ def _referenced_case(landlord: Landlord, parsed: ParsedEmail) -> Case | None:
 
 def _store_attachments(landlord: Landlord, message: InboundMessage, parsed: ParsedEmail) -> None:
     limit = settings.PUTRIGHT_EMAIL_ATTACHMENT_MAX_BYTES
-    for part in parsed.attachments:
+    for part in parsed.attachments[:MAX_ATTACHMENTS]:
         size = len(part.data)
         attachment = InboundAttachment(
             message=message,
@@ -132,6 +135,7 @@ def _rejected(
     except Exception:  # not even headers: the reason says enough
         pass
     message_id = fields.get("Message-ID") or derived_message_id(raw)
+    from_name, from_address = parseaddr(fields.get("From", ""))
     return _save(
         landlord=landlord,
         mailbox=mailbox,
@@ -139,7 +143,8 @@ def _rejected(
         keep_raw=keep_raw,
         message=InboundMessage(
             message_id=message_id[:255],
-            from_address=fields.get("From", "")[:254],
+            from_address=from_address[:254],
+            from_name=from_name[:200],
             subject=fields.get("Subject", "")[:500],
             status=InboundMessage.Status.REJECTED,
             reason=reason,
@@ -242,6 +247,11 @@ def email_ingest(*, landlord: Landlord, mailbox: str, raw: bytes) -> InboundMess
     elif (case := _referenced_case(landlord, parsed)) is not None:
         message.status = InboundMessage.Status.JOINED_CASE
         message.case = case
-    if parsed.problems:
-        logger.warning("message %s for %s: %s", parsed.message_id, landlord.slug, "; ".join(parsed.problems))
+    if len(parsed.attachments) > MAX_ATTACHMENTS:
+        extra = len(parsed.attachments) - MAX_ATTACHMENTS
+        message.problems.append(
+            f"Only the first {MAX_ATTACHMENTS} attachments were taken; {extra} more are in the raw message"
+        )
+    if message.problems:
+        logger.warning("message %s for %s: %s", parsed.message_id, landlord.slug, "; ".join(message.problems))
     return _save(landlord=landlord, mailbox=mailbox, raw=raw, keep_raw=True, message=message, parsed=parsed)

@@ -227,7 +227,11 @@ def test_an_oversized_message_is_rejected_with_the_reason_and_not_kept(brighter,
     message = ingest(brighter, raw)
     assert message.status == Status.REJECTED
     assert message.reason == f"The message is {len(raw):,} bytes, over the 2KB limit"
-    assert (message.subject, message.from_address) == ("Too long", "Alex Morgan <alex@example.test>")
+    assert (message.subject, message.from_name, message.from_address) == (
+        "Too long",
+        "Alex Morgan",
+        "alex@example.test",
+    )
     assert message.raw.name == ""
     assert message.raw_size == len(raw)
 
@@ -407,3 +411,32 @@ def test_a_reply_with_another_landlords_reference_does_not_join_it(brighter, gre
 def test_an_unknown_reference_leaves_the_email_awaiting_triage(brighter, brighter_case):
     message = ingest(brighter, simple({"Subject": "RE: BP-2026-000043"}))
     assert (message.status, message.case) == (Status.AWAITING_TRIAGE, None)
+
+
+def test_only_the_first_hundred_attachments_are_taken_and_a_note_says_so(brighter):
+    message = EmailMessage()
+    message["From"] = "alex@example.test"
+    message["Message-ID"] = "<many-1@mail.example.test>"
+    message.set_content("Lots of photos.")
+    for n in range(103):
+        message.add_attachment(b"x", maintype="text", subtype="plain", filename=f"note-{n}.txt")
+    stored = ingest(brighter, message.as_bytes())
+    assert stored.attachments.count() == 100
+    assert stored.problems == ["Only the first 100 attachments were taken; 3 more are in the raw message"]
+
+
+def test_parts_nested_beyond_any_mail_program_are_left_in_the_raw_message(brighter):
+    depth = 60
+    head = "".join(
+        f'--B{n}\r\nContent-Type: multipart/mixed; boundary="B{n + 1}"\r\n\r\n' for n in range(depth)
+    )
+    tail = "".join(f"--B{n}--\r\n" for n in reversed(range(depth)))
+    raw = (
+        'From: alex@example.test\r\nMessage-ID: <deep-1@x.test>\r\nContent-Type: multipart/mixed; boundary="B0"\r\n\r\n'
+        + head
+        + f"--B{depth}\r\nContent-Type: text/plain\r\n\r\ndeep\r\n--B{depth}--\r\n"
+        + tail
+    ).encode()
+    stored = ingest(brighter, raw)
+    assert stored.status == Status.AWAITING_TRIAGE
+    assert "Parts nested more than 20 deep were not read (the raw message has them)" in stored.problems
