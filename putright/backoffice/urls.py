@@ -7,6 +7,8 @@ from putright.backoffice.case_actions.urls import case_action_urlpatterns
 from putright.backoffice.case_page.urls import case_page_urlpatterns
 from putright.backoffice.customers.urls import customer_urlpatterns
 from putright.backoffice.intake.urls import intake_urlpatterns
+from putright.backoffice.reports.urls import report_urlpatterns
+from putright.backoffice.triage.urls import triage_urlpatterns
 from putright.backoffice.worklists.urls import worklist_urlpatterns
 
 app_name = "backoffice"
@@ -19,4 +21,6 @@ urlpatterns = [
     *case_action_urlpatterns,  # a form for every use case on a case
     *customer_urlpatterns,  # the customer record and its adjustments, restrictions, representatives
     *administration_urlpatterns,  # landlord administration: staff, policy, closure days, templates, branding
+    *report_urlpatterns,  # Tenant Satisfaction Measures and the Board pack
+    *triage_urlpatterns,  # email received, awaiting triage
 ]
