@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,6 +22,7 @@ from putright.accounts.permissions import ACTIONS as ROLE_ACTIONS
 from putright.accounts.permissions import can, roles_at
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
 from putright.cases.services._base import profile_of
+from putright.domain.hazards import hazard_clocks
 from putright.domain.lifecycle import TRANSITIONS, Command, Kind, Status, allowed_commands
 from putright.domain.profiles import Exclusion
 from putright.organisations.models import Landlord
@@ -122,12 +123,23 @@ def _add_issue(context: _Context) -> tuple[str, str]:
 
 
 def _extend(context: _Context) -> tuple[str, str]:
+    """Allowed to the stage's handlers; the note says what the policy asks of the next extension, given
+    the extensions already applied (a good reason, or both parties' agreement), and whether the deadline
+    has passed (a notice after it is recorded but does not move it)."""
     reason = _stage_role(context, "extend the response date")
     stage = context.stage
     if reason or stage is None:
         return reason, ""
     rules = profile_of(context.case).stage(stage.number).extension
-    note = rules.source
+    total = sum(e.days for e in stage.extensions.filter(applied=True))
+    policy = _policy_of(context.case)
+    if rules.agreement_above is not None and total >= rules.agreement_above:
+        needs = f"{policy} policy allows more only when the customer agrees"
+    elif total >= rules.good_reason_above:
+        needs = f"{policy} policy allows more only with a good reason"
+    else:
+        needs = f"{policy} policy allows {rules.good_reason_above - total} more without a good reason"
+    note = f"Extensions so far: {total} working days. {needs} ({rules.source})."
     if stage.respond_by < context.today:
         note = (
             f"The response was due on {stage.respond_by:%-d %B %Y}: an extension notified now is recorded "
@@ -440,3 +452,19 @@ def colleague_choices(case: Case) -> list[User]:
 def decision_reasons(case: Case) -> tuple[Exclusion, ...]:
     """The reasons the case's policy lists for not accepting or not escalating a complaint."""
     return profile_of(case).exclusions
+
+
+def open_hazard_duties(case: Case) -> list[tuple[str, str, str]]:
+    """The Awaab's Law duties not yet recorded as done: (code, what it is, due by in words)."""
+    labels: dict[str, str] = {}
+    if case.hazard_kind and case.hazard_aware_at is not None:
+        clocks = hazard_clocks(case.hazard_kind, case.hazard_aware_at, case.hazard_investigation_concluded)
+        labels = {clock.code: clock.label for clock in clocks.clocks}
+    duties = []
+    for code, due in case.hazard_due.items():
+        if code in case.hazard_done:
+            continue
+        when = datetime.fromisoformat(due)
+        words = f"{when:%-d %B %Y}" if len(due) <= 10 else f"{timezone.localtime(when):%-d %B %Y, %H:%M}"
+        duties.append((code, labels.get(code) or code.replace("_", " ").capitalize(), words))
+    return duties

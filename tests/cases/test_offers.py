@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from putright.cases import services
-from putright.cases.offers import case_offers, offer_for, stage2_handler_choices
+from putright.cases.offers import case_offers, offer_for, open_hazard_duties, stage2_handler_choices
 from putright.domain.lifecycle import Kind
 
 from .conftest import at
@@ -100,6 +100,9 @@ def test_an_acknowledged_complaint_offers_extension_with_the_policy_rule_as_a_no
     case = acknowledge(great, log(great))
     extend = offer_for(great.officer, case, "extend", today=D("2026-11-05"))
     assert extend.allowed
+    assert extend.note.startswith(
+        "Extensions so far: 0 working days. Great Places' policy allows 10 more without a good reason"
+    )
     assert "should not exceed a further 10 working days without good reason" in extend.note
     late = offer_for(great.officer, case, "extend", today=D("2026-12-31"))
     assert late.allowed and late.note.startswith("The response was due on ")
@@ -204,3 +207,42 @@ def test_a_hazard_offers_the_awaabs_law_steps_until_done(great):
     assert offers["hazard-duty"].allowed
     assert offers["hazard-investigation"].allowed
     assert offer_for(great.officer, log(great), "hazard-duty") is None
+
+
+def test_the_extension_note_says_what_the_policy_asks_of_the_next_one(great, brighter):
+    case = acknowledge(great, log(great))
+    services.stage_extend(
+        landlord=great.landlord,
+        actor=great.officer,
+        case_id=case.pk,
+        days=10,
+        notified_on=D("2026-11-05"),
+        reason="Waiting for a report",
+    )
+    note = offer_for(great.officer, case, "extend", today=D("2026-11-06")).note
+    assert note.startswith(
+        "Extensions so far: 10 working days. Great Places' policy allows more only with a good reason"
+    )
+    case = acknowledge(brighter, log(brighter))
+    services.stage_extend(
+        landlord=brighter.landlord,
+        actor=brighter.officer,
+        case_id=case.pk,
+        days=20,
+        notified_on=D("2026-11-05"),
+        reason="Waiting for a report",
+        justification="good-reason",
+    )
+    note = offer_for(brighter.officer, case, "extend", today=D("2026-11-06")).note
+    assert "Brighter Places' policy allows more only when the customer agrees" in note
+
+
+def test_open_hazard_duties_are_named_as_the_rules_name_them_until_done(great):
+    case = log(great, hazard_kind="emergency")
+    [(code, label, due)] = open_hazard_duties(case)
+    assert label != code and due.endswith(("2026, 10:00", "2026"))
+    services.hazard_duty_complete(
+        landlord=great.landlord, actor=great.officer, case_id=case.pk, duty=code, done_on=D("2026-11-02")
+    )
+    case.refresh_from_db()
+    assert open_hazard_duties(case) == []

@@ -20,6 +20,7 @@ from putright.cases.offers import (
     colleague_choices,
     completable_actions,
     decision_reasons,
+    open_hazard_duties,
     stage1_handler_choices,
     stage2_handler_choices,
 )
@@ -567,13 +568,9 @@ class HazardDutyForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        due = {k: v for k, v in self.case.hazard_due.items() if k not in self.case.hazard_done}
         self.fields["duty"] = forms.ChoiceField(
             label="Which duty was carried out?",
-            choices=[
-                (code, f"{code.replace('_', ' ').capitalize()} (due {when[:10]})")
-                for code, when in due.items()
-            ],
+            choices=[(code, f"{label} (due {due})") for code, label, due in open_hazard_duties(self.case)],
             widget=forms.RadioSelect,
         )
         self.order_fields(["duty", "done_on"])

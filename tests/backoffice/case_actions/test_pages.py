@@ -596,3 +596,10 @@ def test_the_owner_of_an_agreed_action_without_the_role_sees_only_their_own(grea
 def test_a_step_that_sends_a_letter_says_so_on_the_form(great, signed_in):
     html = signed_in(great.officer).get(url(log(great), "acknowledge")).text
     assert "The acknowledgement letter, with the complaint definition, goes to the customer" in html
+
+
+def test_every_action_offered_has_a_page():
+    from putright.backoffice.case_actions.pages import PAGES
+    from putright.cases.offers import ACTION_NAMES
+
+    assert set(PAGES) == ACTION_NAMES
