@@ -34,7 +34,7 @@ from putright.triage.parsing import ParsedEmail, derived_message_id, header_text
 
 logger = logging.getLogger(__name__)
 
-REFERENCE = re.compile(r"\b[A-Z]{1,6}-\d{4}-\d{6}\b", re.IGNORECASE)
+REFERENCE = re.compile(r"\b[A-Z0-9]{1,6}-\d{4}-\d{6}\b", re.IGNORECASE)
 """A case reference as `next_reference` makes them, e.g. BP-2026-000042."""
 MAX_ATTACHMENTS = 100
 """Attachments taken from one message; any more stay only in the raw message, and a note says so."""

@@ -440,3 +440,11 @@ def test_parts_nested_beyond_any_mail_program_are_left_in_the_raw_message(bright
     stored = ingest(brighter, raw)
     assert stored.status == Status.AWAITING_TRIAGE
     assert "Parts nested more than 20 deep were not read (the raw message has them)" in stored.problems
+
+
+def test_a_reference_whose_prefix_has_digits_joins_its_case(brighter):
+    from .conftest import case_with_reference
+
+    case = case_with_reference(brighter, "BP2-2027-000001")
+    message = ingest(brighter, simple({"Subject": "Re: your ref bp2-2027-000001"}))
+    assert message.case == case
