@@ -1,0 +1,250 @@
+"""The actions on a customer's record: who may take each, its form, and the one customer service it calls.
+A new action is one entry in ACTIONS and one URL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django import forms as django_forms
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.backoffice.customers import forms
+from putright.customers import services as customer_services
+from putright.customers.contact_details import customer_update_contact
+from putright.customers.models import Customer, Restriction
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import profile_on
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action page: who may take it, its form, and the service call it makes."""
+
+    title: str
+    permission: str
+    """An attribute of CustomerPermissions: manage, adjustments, restrictions or disabilities."""
+    form: Callable[..., django_forms.Form]
+    save: Callable[..., str]
+    """Called with landlord, actor, customer, the item (or None) and the cleaned data; returns the message."""
+    intro: str = ""
+    button: str = "Save"
+    initial: Callable[[Customer, Any], dict[str, Any]] = lambda customer, item: {}
+    form_options: Callable[[Landlord], dict[str, Any]] = lambda landlord: {}
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _today(customer: Customer, item: Any) -> dict[str, Any]:
+    return {
+        "agreed_on": timezone.localdate(),
+        "reviewed_on": timezone.localdate(),
+        "ended_on": timezone.localdate(),
+        "disclosed_on": timezone.localdate(),
+        "starts_on": timezone.localdate(),
+        "requested_on": timezone.localdate(),
+    }
+
+
+def _save_contact(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    customer_update_contact(landlord=landlord, actor=actor, customer_id=customer.pk, **data)
+    return "Contact details saved"
+
+
+def _add_representative(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    rep = customer_services.representative_add(
+        landlord=landlord, actor=actor, customer_id=customer.pk, **data
+    )
+    return f"{rep.name} added as a representative; a letter asks the customer for their authority"
+
+
+def _set_authority(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    rep = customer_services.representative_set_authority(
+        landlord=landlord, actor=actor, representative_id=item.pk, **data
+    )
+    return f"Authority for {rep.name}: {rep.get_authority_display().lower()}"
+
+
+def _record_adjustment(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    adjustment = customer_services.adjustment_record(
+        landlord=landlord, actor=actor, customer_id=customer.pk, **data
+    )
+    return f"Adjustment recorded: {adjustment.get_type_display()}; review by {_day(adjustment.review_by)}"
+
+
+def _review_adjustment(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    adjustment = customer_services.adjustment_review(
+        landlord=landlord, actor=actor, adjustment_id=item.pk, **data
+    )
+    return f"Adjustment reviewed and kept: next review by {_day(adjustment.review_by)}"
+
+
+def _end_adjustment(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    adjustment = customer_services.adjustment_end(
+        landlord=landlord, actor=actor, adjustment_id=item.pk, **data
+    )
+    return f"Adjustment ended: {adjustment.get_type_display()}"
+
+
+def _record_disability(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    customer_services.disability_record(landlord=landlord, actor=actor, customer_id=customer.pk, **data)
+    return "Disclosure recorded"
+
+
+def _apply_restriction(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    restriction = customer_services.restriction_apply(
+        landlord=landlord, actor=actor, customer_id=customer.pk, **data
+    )
+    return f"Restriction applied; review by {_day(restriction.review_by)}"
+
+
+def _review_restriction(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    restriction = customer_services.restriction_review(
+        landlord=landlord,
+        actor=actor,
+        restriction_id=item.pk,
+        reviewed_on=data["reviewed_on"],
+        extend=data["outcome"] == "extend",
+        reasons=data["reasons"],
+    )
+    if restriction.status == Restriction.Status.LIFTED:
+        return "Restriction lifted"
+    return f"Restriction kept in place; next review by {_day(restriction.review_by)}"
+
+
+def _appeal_restriction(
+    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
+) -> str:
+    customer_services.restriction_appeal(landlord=landlord, actor=actor, restriction_id=item.pk, **data)
+    return "Appeal recorded"
+
+
+def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
+    fields = (
+        "name",
+        "type",
+        "tenancy_reference",
+        "address",
+        "postcode",
+        "email",
+        "phone",
+        "preferred_channel",
+        "letters_by",
+    )
+    return {name: getattr(customer, name) for name in fields}
+
+
+def _restriction_types(landlord: Landlord) -> dict[str, Any]:
+    return {"types": profile_on(landlord, timezone.localdate()).restrictions.types}
+
+
+ACTIONS: dict[str, Action] = {
+    "contact": Action(
+        "Change contact details", "manage", forms.ContactDetailsForm, _save_contact, initial=_contact_initial
+    ),
+    "representative": Action(
+        "Add a representative",
+        "manage",
+        forms.RepresentativeAddForm,
+        _add_representative,
+        intro="A letter asks the customer to confirm their authority. Nothing is disclosed to the representative "
+        "until it is given; it never delays a complaint.",
+        button="Add representative",
+    ),
+    "authority": Action(
+        "Record their authority",
+        "manage",
+        forms.AuthorityForm,
+        _set_authority,
+        initial=lambda customer, rep: {"authority": rep.authority, "evidence": rep.evidence},
+    ),
+    "adjustment": Action(
+        "Record a reasonable adjustment",
+        "adjustments",
+        forms.AdjustmentForm,
+        _record_adjustment,
+        intro="The review date comes from the landlord's policy.",
+        initial=_today,
+        button="Record adjustment",
+    ),
+    "adjustment_review": Action(
+        "Review the adjustment",
+        "adjustments",
+        forms.AdjustmentReviewForm,
+        _review_adjustment,
+        initial=_today,
+        intro="Keeping it: the next review runs from this one.",
+        button="Keep the adjustment",
+    ),
+    "adjustment_end": Action(
+        "End the adjustment",
+        "adjustments",
+        forms.AdjustmentEndForm,
+        _end_adjustment,
+        initial=_today,
+        button="End the adjustment",
+    ),
+    "disability": Action(
+        "Record a disclosed disability",
+        "disabilities",
+        forms.DisabilityForm,
+        _record_disability,
+        intro="Special category data: only roles that need it can see it.",
+        initial=_today,
+        button="Record disclosure",
+    ),
+    "restriction": Action(
+        "Apply a contact restriction",
+        "restrictions",
+        forms.RestrictionForm,
+        _apply_restriction,
+        intro="A restriction must be proportionate and explained by letter: why, how to contact us meanwhile, how "
+        "long, and how to have it reviewed. It never stops a new, different complaint or an emergency repair.",
+        initial=_today,
+        form_options=_restriction_types,
+        button="Apply restriction",
+    ),
+    "restriction_review": Action(
+        "Review the restriction",
+        "restrictions",
+        forms.RestrictionReviewForm,
+        _review_restriction,
+        initial=_today,
+        intro="A letter tells the customer the outcome.",
+        button="Record the review",
+    ),
+    "restriction_appeal": Action(
+        "Record an appeal",
+        "restrictions",
+        forms.RestrictionAppealForm,
+        _appeal_restriction,
+        initial=lambda customer, r: {
+            "requested_on": r.appeal_requested_on or timezone.localdate(),
+            "outcome": r.appeal_outcome,
+        },
+        button="Record the appeal",
+    ),
+}
