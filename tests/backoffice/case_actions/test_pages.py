@@ -603,3 +603,28 @@ def test_every_action_offered_has_a_page():
     from putright.cases.offers import ACTION_NAMES
 
     assert set(PAGES) == ACTION_NAMES
+
+
+ROLE_MATRIX = {
+    "acknowledge": {"officer", "manager", "director", "director2"},
+    "not-accept": {"officer", "director", "director2"},
+    "withdraw": {"officer", "manager", "director", "director2", "housing", "colleague"},
+}
+
+
+@pytest.mark.parametrize("action", sorted(ROLE_MATRIX))
+@pytest.mark.parametrize(
+    "person", ["officer", "manager", "director", "director2", "housing", "board", "colleague"]
+)
+def test_each_role_reaches_exactly_the_actions_its_role_allows(great, signed_in, action, person):
+    case = log(great)
+    response = signed_in(getattr(great, person)).get(url(case, action))
+    assert response.status_code == (200 if person in ROLE_MATRIX[action] else 403)
+
+
+def test_an_anonymous_post_changes_nothing(great, client):
+    case = log(great)
+    response = client.post(url(case, "withdraw"), {**date_data("on", D("2026-11-03")), "reason": "x"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "stage1_received"
