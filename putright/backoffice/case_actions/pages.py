@@ -18,7 +18,7 @@ from putright.accounts.models import User
 from putright.backoffice.case_actions import forms as f
 from putright.cases import services
 from putright.cases.access import access_case_by_reference
-from putright.cases.models import Case
+from putright.cases.models import Case, Stage
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.organisations.models import Landlord
 
@@ -48,6 +48,13 @@ class Page:
     warning: bool = False
     letter: str = ""
     """The letter the step sends, said on the form so nobody is surprised."""
+    stage2_title: str = ""
+    """The heading at stage 2, where it differs (the final response)."""
+
+    def heading(self, stage: Stage | None) -> str:
+        return (
+            self.stage2_title if stage is not None and stage.number == 2 and self.stage2_title else self.title
+        )
 
 
 DATED = "sent when you save if the date is today, or recorded as sent on an earlier date"
@@ -359,6 +366,7 @@ PAGES: dict[str, Page] = {
         "Acknowledge the complaint",
         "Acknowledge and send the letter",
         _acknowledge,
+        stage2_title="Acknowledge stage 2",
         template="backoffice/case_actions/acknowledge.html",
         rows={"point": 3},
         letter=f"The acknowledgement letter, with the complaint definition, goes to the customer: {DATED}.",
@@ -400,6 +408,7 @@ PAGES: dict[str, Page] = {
         "Send the response",
         "Send the response",
         _respond,
+        stage2_title="Send the final response",
         template="backoffice/case_actions/respond.html",
         rows={"remedy": 1, "action": 1},
         letter=f"The response letter goes to the customer: {DATED}.",

@@ -121,5 +121,5 @@ def case_action(request: HttpRequest, slug: str, reference: str, action: str) ->
             letters = _letters_since(user, landlord, cases, started)
             messages.success(request, f"{done.message}. {letters}".strip())
             return HttpResponseRedirect(case_url(done.case or case))
-    context.update(form=form, stage=stage)
+    context.update(form=form, stage=stage, title=page.heading(stage))
     return render(request, page.template, context)

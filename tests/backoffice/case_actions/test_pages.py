@@ -209,6 +209,7 @@ def test_stage_2_acknowledgement_is_by_its_handler_and_starts_from_the_stage_1_d
     client = signed_in(great.director2)
     form = client.get(url(case, "acknowledge")).text
     assert "The leak was not repaired" in form and 'name="handler"' not in form
+    assert '<h1 class="govuk-heading-l">Acknowledge stage 2</h1>' in form
     response = client.post(
         url(case, "acknowledge"),
         {
