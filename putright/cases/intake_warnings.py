@@ -16,10 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from putright.accounts.models import User
-from putright.cases.access import visible_cases
 from putright.cases.models import Case
 from putright.customers.models import Customer, Restriction
 from putright.customers.search import possible_duplicates
+from putright.customers.selectors import customer_cases
 from putright.domain.lifecycle import FINISHED, Kind, Status
 from putright.organisations.models import Landlord
 
@@ -134,12 +134,7 @@ def intake_warnings(
         return []
     today = today or timezone.localdate()
     words = subject_words(summary)
-    cases = (
-        visible_cases(viewer, landlord)
-        .filter(Q(customer=customer) | Q(group_members__customer=customer))
-        .distinct()
-        .order_by("-received_at")
-    )
+    cases = customer_cases(user=viewer, landlord=landlord, customer=customer)
     warnings: list[IntakeWarning] = []
 
     def similar(case: Case) -> bool:

@@ -64,7 +64,8 @@ def customer_search(*, landlord: Landlord, query: str) -> QuerySet[Customer]:
     digits = _phone_digits(query)
     if len(digits) >= 6 and len(digits) >= len(compact) - 4:  # the whole query is a phone number
         matches |= Q(phone_digits__contains=digits)
-    by_case = Case.objects.filter(landlord=landlord, reference__iexact=query).values("customer_id")
+    # References are upper case: an exact match uses the (landlord, reference) index.
+    by_case = Case.objects.filter(landlord=landlord, reference=compact.upper()).values("customer_id")
     matches |= Q(pk__in=by_case)
     return customers.filter(matches).order_by("name", "pk")
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can, roles_at
 from putright.cases.access import visible_cases
-from putright.cases.models import Case
+from putright.cases.models import Case, CaseCustomer
 from putright.customers.models import (
     Adjustment,
     Customer,
@@ -92,6 +92,15 @@ class CustomerRecord:
     """The customer's audit trail, newest first."""
 
 
+def customer_cases(*, user: User, landlord: Landlord, customer: Customer) -> QuerySet[Case]:
+    """The customer's cases (theirs, and group complaints they are part of) that this person may see,
+    newest first. Found by the customer's indexes first, so it stays quick however many cases there are."""
+    own = Case.objects.filter(landlord=landlord, customer=customer).values_list("pk", flat=True)
+    grouped = CaseCustomer.objects.filter(customer=customer).values_list("case_id", flat=True)
+    ids = {*own, *grouped}
+    return visible_cases(user, landlord).filter(pk__in=ids).order_by("-received_at", "-pk")
+
+
 def customer_record(*, user: User, landlord: Landlord, customer_id: int) -> CustomerRecord:
     """Everything on a customer's record that this person may see."""
     customer = customer_for_staff(user, landlord, customer_id)
@@ -113,13 +122,7 @@ def customer_record(*, user: User, landlord: Landlord, customer_id: int) -> Cust
         ),
         key=lambda r: (r.status != Restriction.Status.ACTIVE, r.review_by, r.pk),
     )
-    cases = list(
-        visible_cases(user, landlord)
-        .filter(Q(customer=customer) | Q(group_members__customer=customer))
-        .distinct()
-        .select_related("handler")
-        .order_by("-received_at", "-pk")
-    )
+    cases = list(customer_cases(user=user, landlord=landlord, customer=customer).select_related("handler"))
     profile = profile_on(landlord, timezone.localdate())
     return CustomerRecord(
         customer=customer,

@@ -221,3 +221,30 @@ def test_only_customer_managers_change_contact_details_and_only_their_landlords(
             preferred_channel="email",
             letters_by="email",
         )
+
+
+def test_the_record_lists_group_complaints_the_customer_is_part_of(great: Any) -> None:
+    lead = Customer.objects.create(landlord=great.landlord, name="Priya Shah")
+    group = services.feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.COMPLAINT,
+        channel="email",
+        received_at=at("2026-11-02"),
+        customer=lead,
+        summary="Lift broken",
+        description="Lift broken",
+        group_customers=(great.customer,),
+    )
+    own = services.feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.COMPLAINT,
+        channel="email",
+        received_at=at("2026-11-03"),
+        customer=great.customer,
+        summary="Leak",
+        description="Leak",
+    )
+    record = customer_record(user=great.officer, landlord=great.landlord, customer_id=great.customer.pk)
+    assert [c.reference for c in record.cases] == [own.reference, group.reference]
