@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 
 from putright.accounts.models import Membership, Role
 from putright.backoffice.case_page.reads import TIMELINE_CAP
-from putright.cases.models import CaseAttachment, CaseNote
+from putright.cases.models import Case, CaseAttachment, CaseNote
 from putright.cases.services.notes import case_note_add
 from putright.customers.models import Adjustment, Disability, Representative, Restriction
+from putright.domain.lifecycle import Kind
 from putright.letters.models import Letter
 from tests.backoffice.case_page.conftest import acknowledge, log, page_url
 from tests.backoffice.case_page.test_notes_service import PDF, upload
@@ -163,6 +164,7 @@ def test_the_customer_panel_shows_adjustments_restrictions_and_representatives(c
     ]:
         assert text in page, text
     assert "Polish" not in page  # an ended adjustment
+    assert f'href="/landlords/great/customers/{customer.pk}/"' in page  # the customer record
 
     client.force_login(great.manager)  # no disability.view
     page = html(client.get(page_url(case)))
@@ -369,3 +371,35 @@ def test_a_closed_complaint_shows_its_learning(client, great):
     page = html(client.get(page_url(case)))
     for text in ["Learning", "Book roofers within a week", "We apologise", "It was late.", "Upheld"]:
         assert text in page, text
+
+
+def test_linked_cases_and_group_customers_are_shown(client, great):
+    from putright.cases import services
+    from putright.customers.models import Customer
+
+    neighbour = Customer.objects.create(landlord=great.landlord, name="Priya Shah", postcode="LS1 2AB")
+    request = log(great, kind=Kind.SERVICE_REQUEST, summary="Roof repair")
+    complaint = services.case_convert_to_complaint(
+        landlord=great.landlord, actor=great.officer, case_id=request.pk
+    )
+    group = log(great, group_customers=(neighbour,))
+    client.force_login(great.officer)
+    page = html(client.get(page_url(complaint)))
+    assert f'href="{page_url(request)}"' in page and "Raised from" in page
+    page = html(client.get(page_url(request)))
+    assert f'href="{page_url(complaint)}"' in page and "Linked cases" in page
+    page = html(client.get(page_url(group)))
+    assert "Also complaining" in page and "Priya Shah, LS1 2AB" in page
+
+
+def test_a_linked_case_hidden_from_the_person_is_not_named(client, great):
+    from putright.cases import services
+
+    hidden = log(great, kind=Kind.SERVICE_REQUEST, about_colleague=True, colleagues_named="Sam")
+    complaint = services.case_convert_to_complaint(
+        landlord=great.landlord, actor=great.officer, case_id=hidden.pk
+    )
+    Case.objects.filter(pk=complaint.pk).update(about_colleague=False)
+    client.force_login(great.manager)
+    page = html(client.get(page_url(complaint)))
+    assert hidden.reference not in page and "Raised from" not in page
