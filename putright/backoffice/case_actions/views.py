@@ -7,6 +7,7 @@ why. A refused input re-renders the form with the GOV.UK error summary and every
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -62,20 +63,28 @@ def _rows(page: Page, data: Any, initial: dict[str, Any]) -> dict[str, int]:
     return {name: row_count(data, name, max(least, filled.get(name, 0))) for name, least in page.rows.items()}
 
 
+FIELD_ALIASES = {"at": "on", "requested_at": "requested_on", "received_at": "received_on"}
+"""Service arguments that the forms ask for under another name (a date for a moment)."""
+INDEXED = re.compile(r"^(definition|answers)\[(\d+)\](?:\.(\w+))?$")
+"""A point of the definition or an answer, e.g. "answers[1].decision", on that row's field."""
+
+
+def _field_for(form: ActionForm, service_field: str) -> str | None:
+    """The form field a service's InvalidInputError names, or None for the top of the form."""
+    field = FIELD_ALIASES.get(service_field, service_field)
+    indexed = INDEXED.match(field)
+    if indexed:
+        group, index, part = indexed.groups()  # the parts are named as the fields: point, decision, reasons
+        field = f"{part or ('point' if group == 'definition' else 'reasons')}_{index}"
+    return field if field in form.fields else None
+
+
 def _apply(form: ActionForm, error: DomainError) -> None:
     """Put the service's refusal on the field it names, or at the top of the form."""
     message = str(error)
     message = message[:1].upper() + message[1:]
-    field = error.field if isinstance(error, InvalidInputError) else None
-    if field and field.startswith("definition["):
-        index = field[len("definition[") :].split("]")[0]
-        field = f"point_{index}"
-    if field and field.startswith("answers["):
-        index = field[len("answers[") :].split("]")[0]
-        field = f"reasons_{index}"
-    if field == "at":
-        field = "on"
-    form.add_error(field if field in form.fields else None, message)
+    field = _field_for(form, error.field) if isinstance(error, InvalidInputError) else None
+    form.add_error(field, message)
 
 
 def _letters_since(user: User, landlord: Landlord, cases: list[Case], since: Any) -> str:

@@ -629,3 +629,22 @@ def test_an_anonymous_post_changes_nothing(great, client):
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == "stage1_received"
+
+
+@pytest.mark.parametrize(
+    ("service_field", "form_field"),
+    [
+        ("definition[1].point", "point_1"),
+        ("answers[0].decision", "decision_0"),
+        ("answers[2].reasons", "reasons_2"),
+        ("at", "on"),
+        ("definition", None),
+    ],
+)
+def test_a_services_field_names_land_on_the_forms_fields(service_field, form_field):
+    from putright.backoffice.case_actions.views import _field_for
+
+    class Form:
+        fields = {"point_1", "decision_0", "reasons_2", "on"}
+
+    assert _field_for(Form(), service_field) == form_field
