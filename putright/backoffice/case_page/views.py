@@ -160,8 +160,12 @@ def attachment_download(request: HttpRequest, slug: str, reference: str, attachm
     attachment = CaseAttachment.objects.filter(landlord=landlord, case=case, pk=attachment_id).first()
     if attachment is None:
         raise Http404("No such file on this case")
+    try:
+        content = default_storage.open(attachment.file.name, "rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from storage") from None
     response = FileResponse(
-        default_storage.open(attachment.file.name, "rb"),
+        content,
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,

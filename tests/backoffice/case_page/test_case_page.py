@@ -403,3 +403,12 @@ def test_a_linked_case_hidden_from_the_person_is_not_named(client, great):
     client.force_login(great.manager)
     page = html(client.get(page_url(complaint)))
     assert hidden.reference not in page and "Raised from" not in page
+
+
+def test_a_file_missing_from_storage_is_not_found_rather_than_an_error(client, great, _media):
+    case = log(great)
+    client.force_login(great.officer)
+    client.post(page_url(case, "attachments/"), {"attachment-file": upload()})
+    attachment = CaseAttachment.objects.get()
+    (_media / attachment.file.name).unlink()
+    assert client.get(page_url(case, f"attachments/{attachment.pk}/")).status_code == 404
