@@ -30,7 +30,7 @@ from putright.organisations.models import Landlord
 from putright.triage.classify import classify
 from putright.triage.mailboxes import own_addresses
 from putright.triage.models import InboundAttachment, InboundMessage
-from putright.triage.parsing import ParsedEmail, derived_message_id, header_text, parse_email
+from putright.triage.parsing import ParsedEmail, clean_text, derived_message_id, header_text, parse_email
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def _store_attachments(landlord: Landlord, message: InboundMessage, parsed: Pars
 def _join_case(case: Case, message: InboundMessage, parsed: ParsedEmail) -> None:
     sender = parsed.from_address or "an unknown sender"
     on_case = bool(parsed.from_address) and message.customer_id == case.customer_id
-    names = [a.name for a in parsed.attachments]
+    names = [a.name for a in parsed.attachments[:MAX_ATTACHMENTS]]
     summary = f"Email received from {sender}" + (" (the customer)" if on_case else "")
     summary += f": {parsed.subject or '(no subject)'}"
     if names:
@@ -215,7 +215,7 @@ def email_ingest(*, landlord: Landlord, mailbox: str, raw: bytes) -> InboundMess
     try:
         parsed = parse_email(raw)
     except Exception as exc:  # a parser bug must not lose the message or stop the poller
-        reason = f"The message could not be read ({type(exc).__name__}: {exc})"[:1000]
+        reason = clean_text(f"The message could not be read ({type(exc).__name__}: {exc})")[:1000]
         logger.exception("rejected a message for %s from %s", landlord.slug, mailbox)
         return _rejected(
             landlord=landlord, mailbox=mailbox, raw=raw, reason=reason, head=raw[:HEAD_BYTES], keep_raw=True
