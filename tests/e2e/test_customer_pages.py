@@ -143,6 +143,7 @@ def test_search_and_record_pass_axe(
     _check(page, live_server, "/landlords/great/customers/", axe_js, shots / "customers.png")
     _check(page, live_server, "/landlords/great/customers/?q=leeds", axe_js, shots / "customers-search.png")
     _check(page, live_server, "/landlords/great/customers/?q=zebra", axe_js, shots / "customers-none.png")
+    _check(page, live_server, "/landlords/great/customers/new/", axe_js, shots / "customer-add.png")
     record = f"/landlords/great/customers/{great.customer.pk}/"
     _check(page, live_server, record, axe_js, shots / "customer.png")
     assert page.get_by_text("Sight loss").count() == 1

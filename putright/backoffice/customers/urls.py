@@ -8,6 +8,7 @@ CUSTOMER = "landlords/<slug:slug>/customers/<int:customer_id>/"
 
 customer_urlpatterns = [
     path("landlords/<slug:slug>/customers/", views.customers, name="customers"),
+    path("landlords/<slug:slug>/customers/new/", views.customer_add, name="customer-add"),
     path(CUSTOMER, views.customer, name="customer"),
     path(f"{CUSTOMER}contact/", views.customer_action, {"action": "contact"}, name="customer-contact"),
     path(

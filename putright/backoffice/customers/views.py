@@ -22,11 +22,13 @@ from putright.accounts.models import User
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.customers.actions import ACTIONS, Action
 from putright.backoffice.intake.fields import DateInputField
+from putright.backoffice.intake.forms import CustomerDetailsForm
 from putright.backoffice.intake.save import case_url
 from putright.cases.models import Case
 from putright.customers import selectors
 from putright.customers.models import Customer, Restriction
 from putright.customers.search import customer_search
+from putright.customers.services import customer_create
 from putright.domain.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
 from putright.domain.lifecycle import Kind, Status
 from putright.organisations.models import Landlord
@@ -93,9 +95,32 @@ def customers(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "previous_query": f"?page={page.previous_page_number()}{suffix}" if page.has_previous() else "",
             "next_query": f"?page={page.next_page_number()}{suffix}" if page.has_next() else "",
-            "may_log": selectors.customer_permissions(_user(request), landlord).log_feedback,
+            "may": selectors.customer_permissions(_user(request), landlord),
         },
     )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def customer_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """A customer added outside logging feedback (feedback logged for a new customer adds them itself)."""
+    landlord = _landlord(request, slug)
+    user = _user(request)
+    if not selectors.customer_permissions(user, landlord).manage:
+        raise PermissionDenied("Your roles here do not include adding customers")
+    if request.method == "POST":
+        form = CustomerDetailsForm(request.POST)
+        if form.is_valid():
+            try:
+                customer = customer_create(landlord=landlord, actor=user, **form.cleaned_data)
+            except InvalidInputError as error:
+                form.add_error(error.field if error.field in form.fields else None, str(error))
+            else:
+                messages.success(request, f"{customer.name} added")
+                return HttpResponseRedirect(record_url(landlord, customer))
+    else:
+        form = CustomerDetailsForm(initial={"type": Customer.Type.RESIDENT, "preferred_channel": "email"})
+    return render(request, "backoffice/customers/customer_add.html", {"landlord": landlord, "form": form})
 
 
 # -- the record ------------------------------------------------------------------------------------------

@@ -490,3 +490,19 @@ def test_log_feedback_for_this_customer_starts_with_them_chosen(client: Client, 
     )
     assert response["Location"] == reverse("backoffice:log-feedback-representative", args=["great"])
     assert "Log feedback: Alex Morgan" in client.get(response["Location"]).content.decode()
+
+
+def test_adding_a_customer(client: Client, great: Any, brighter: Any) -> None:
+    path = reverse("backoffice:customer-add", args=["great"])
+    for who in ("manager", "director", "board", "colleague"):
+        assert signed_in(client, getattr(great, who)).get(path).status_code == 403, who
+    assert signed_in(client, brighter.officer).get(path).status_code == 404
+    signed_in(client, great.housing)
+    assert "Add a customer" in client.get(reverse("backoffice:customers", args=["great"])).content.decode()
+    page = client.post(path, {"name": "", "type": "resident", "preferred_channel": "email"}).content.decode()
+    assert "Enter the customer&#x27;s full name" in page or "Enter the customer's full name" in page
+    response = client.post(path, {"name": "Priya Shah", "type": "applicant", "preferred_channel": "phone"})
+    customer = Customer.objects.get(name="Priya Shah")
+    assert customer.landlord == great.landlord and customer.type == "applicant"
+    assert response["Location"] == record_url(great, customer)
+    assert CustomerEvent.objects.filter(customer=customer, kind="created", actor=great.housing).exists()
