@@ -204,13 +204,15 @@ def test_error_states_pass_axe_and_keep_what_was_typed(
     assert page.input_value("#id_first_name") == "Priya"
 
     def closure(p: Any) -> None:
-        p.fill("#id_day", "31/02/2027")
+        p.fill("#id_closed_on_0", "31")
+        p.fill("#id_closed_on_1", "2")
+        p.fill("#id_closed_on_2", "2027")
         p.get_by_role("button", name="Add closure day").click()
 
     _check_after(
         page, live_server, f"{ADMIN}closure-days/", closure, axe_js, shots / "admin-closure-error.png"
     )
-    assert page.input_value("#id_day") == "31/02/2027"
+    assert page.input_value("#id_closed_on_0") == "31"
 
     def colour(p: Any) -> None:
         p.fill("#id_brand_colour", "#f47738")
@@ -228,7 +230,7 @@ def test_error_states_pass_axe_and_keep_what_was_typed(
 
     def adopt(p: Any) -> None:
         p.locator("input[value=great-places]").check()
-        p.fill("#id_adopted_from", "2020")
+        p.fill("#id_adopted_from_2", "2020")
         p.get_by_role("button", name="Adopt policy").click()
 
     _check_after(page, live_server, f"{ADMIN}policy/", adopt, axe_js, shots / "admin-policy-error.png")
@@ -280,7 +282,9 @@ def test_adding_a_person_and_a_closure_day_work_without_javascript(
         assert page.get_by_role("heading", name="Priya Shah").is_visible()
 
         page.goto(f"{live_server.url}{ADMIN}closure-days/")
-        page.fill("#id_day", "29/12/2026")
+        page.fill("#id_closed_on_0", "29")
+        page.fill("#id_closed_on_1", "12")
+        page.fill("#id_closed_on_2", "2026")
         page.fill("#id_reason", "Staff training day")
         page.get_by_role("button", name="Add closure day").click()
         banner = page.locator(".govuk-notification-banner").inner_text()

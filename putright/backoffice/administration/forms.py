@@ -7,23 +7,10 @@ from typing import Any
 from django import forms
 
 from putright.accounts.models import Role
+from putright.backoffice.case_actions.fields import GovukDateField
 from putright.domain.letters import LetterKind
 
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
-DATE_HINT = "For example, 29/12/2026"
-
-
-def _date(label: str, hint: str = DATE_HINT) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=hint,
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, like 29/12/2026",
-        },
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
-    )
+DATE_HINT = "For example, 29 12 2026"
 
 
 def role_choices(exclude: set[str] | None = None) -> list[tuple[str, str]]:
@@ -76,7 +63,12 @@ class PolicyAdoptForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a policy profile"},
     )
-    adopted_from = _date("Date it takes effect", "Complaints received from this date follow it. " + DATE_HINT)
+    adopted_from = GovukDateField(
+        what="the date it takes effect",
+        past_only=False,
+        label="Date it takes effect",
+        help_text="Complaints received from this date follow it. " + DATE_HINT,
+    )
 
     def __init__(self, *args: Any, policies: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -86,7 +78,9 @@ class PolicyAdoptForm(forms.Form):
 
 
 class ClosureDayForm(forms.Form):
-    day = _date("Closure date")
+    closed_on = GovukDateField(
+        what="the closure date", past_only=False, label="Closure date", help_text=DATE_HINT
+    )
     reason = forms.CharField(
         label="Reason",
         max_length=200,

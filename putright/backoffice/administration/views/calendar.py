@@ -23,13 +23,13 @@ def closure_days(request: HttpRequest, slug: str) -> HttpResponse:
     admin, landlord = administered(request, slug)
     form = ClosureDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        day = form.cleaned_data["day"]
+        day = form.cleaned_data["closed_on"]
         try:
             declared = closure_day_declare(
                 landlord=landlord, actor=admin, day=day, reason=form.cleaned_data["reason"]
             )
         except DomainError as error:
-            refusal_on_form(form, error)
+            refusal_on_form(form, error, field_map={"day": "closed_on"})
         else:
             n = declared.recomputed
             moved = (
