@@ -468,3 +468,14 @@ def open_hazard_duties(case: Case) -> list[tuple[str, str, str]]:
         words = f"{when:%-d %B %Y}" if len(due) <= 10 else f"{timezone.localtime(when):%-d %B %Y, %H:%M}"
         duties.append((code, labels.get(code) or code.replace("_", " ").capitalize(), words))
     return duties
+
+
+def additional_issue_rule(case: Case) -> str:
+    """What the case's policy says about an issue raised during the current stage."""
+    rules = profile_of(case).additional_issues
+    return rules.during_stage2 if case.stage == 2 else rules.during_stage1
+
+
+def may_be_raised_at_escalation(case: Case) -> bool:
+    """Whether an issue can be raised with the request for stage 2 (after the stage 1 response)."""
+    return case.status in (Status.STAGE1_RESPONDED.value, Status.STAGE2_REQUESTED.value)

@@ -17,9 +17,11 @@ from putright.accounts.models import User
 from putright.backoffice.case_actions.fields import GovukDateField
 from putright.cases.models import Case, Remedy, Stage
 from putright.cases.offers import (
+    additional_issue_rule,
     colleague_choices,
     completable_actions,
     decision_reasons,
+    may_be_raised_at_escalation,
     open_hazard_duties,
     stage1_handler_choices,
     stage2_handler_choices,
@@ -179,6 +181,7 @@ class ClarificationForm(ActionForm):
         required=False,
         help_text="For example, 14:30",
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
         error_messages={"invalid": "Enter the time as hours and minutes, for example 14:30"},
     )
     channel = forms.ChoiceField(
@@ -202,6 +205,17 @@ class AddIssueForm(ActionForm):
     at_escalation = forms.BooleanField(
         label="It was raised when the customer asked for stage 2", required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["related"].help_text = f"The policy: {additional_issue_rule(self.case)}"
+        if not may_be_raised_at_escalation(self.case):
+            del self.fields["at_escalation"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data.setdefault("at_escalation", False)
+        return data
 
 
 class ExtendForm(ActionForm):

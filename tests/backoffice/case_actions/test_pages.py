@@ -648,3 +648,18 @@ def test_a_services_field_names_land_on_the_forms_fields(service_field, form_fie
         fields = {"point_1", "decision_0", "reasons_2", "on"}
 
     assert _field_for(Form(), service_field) == form_field
+
+
+def test_add_an_issue_quotes_the_policy_and_asks_about_escalation_only_after_the_response(great, signed_in):
+    client = signed_in(great.officer)
+    case = acknowledge(great, log(great))
+    html = client.get(url(case, "add-issue")).text
+    assert "The policy: Incorporate if related and the stage 1 response has not been issued" in html
+    assert 'name="at_escalation"' not in html
+    respond(great, case)
+    assert 'name="at_escalation"' in client.get(url(case, "add-issue")).text
+    response = client.post(
+        url(case, "add-issue"), {"point": "The fence too", "related": "no", "at_escalation": "on"}
+    )
+    assert response.status_code == 302
+    assert "new complaint" in banner(response)[-1]
