@@ -1,4 +1,4 @@
-"""The TSM page and the cases behind a figure in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2
+"""The TSM page, the cases behind a figure and the Board pack in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2
 level A or AA violations at 1280 and 375 pixels wide, and the year form and the links work without
 JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
 
@@ -14,7 +14,7 @@ import pytest
 from putright.cases.models import Case
 from tests.e2e.test_worklist_pages import _check, _sign_in
 from tests.factories import Org
-from tests.reporting.conftest import Year2025, build_year2025
+from tests.reporting.conftest import Year2025, build_june, build_year2025
 
 pytestmark = [pytest.mark.e2e, pytest.mark.urls("tests.reporting.urls")]
 
@@ -82,5 +82,52 @@ def test_tsm_pages_work_without_javascript(
         assert page.locator("tbody").inner_text().count(year.cases["B"].reference) == 1
         page.get_by_role("link", name="Back to the measures").click()
         assert page.url.endswith("/reports/tsm/?year=2025")
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def june(transactional_db: Any) -> Iterator[Org]:
+    great = Org("great", "Great Places", "great-places", "GP")
+    brighter = Org("brighter", "Brighter Places", "brighter-places-2022", "BP")
+    build_june(great, brighter)
+    yield great
+
+
+BOARD = "/landlords/great/reports/board-pack/"
+JUNE = "first_0=1&first_1=6&first_2=2025&last_0=30&last_1=6&last_2=2025"
+
+
+def test_board_pack_passes_axe(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june: Org
+) -> None:
+    _sign_in(page, client, live_server, june.board)
+    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack.png")
+    assert page.locator("h1").inner_text() == "Board pack: complaints"
+    _check(
+        page,
+        live_server,
+        f"{BOARD}?first_0=30&first_1=6&first_2=2025&last_0=1",
+        axe_js,
+        shots / "board-pack-error.png",
+    )
+    assert page.locator(".govuk-error-summary").count() == 1
+
+
+def test_board_pack_period_works_without_javascript(
+    browser: Any, live_server: Any, client: Any, june: Org
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        _sign_in(page, client, live_server, june.board)
+        page.goto(f"{live_server.url}{BOARD}")
+        for legend, (day, month, year) in (("From", ("1", "6", "2025")), ("To", ("30", "6", "2025"))):
+            group = page.get_by_role("group", name=legend)
+            group.get_by_label("Day").fill(day)
+            group.get_by_label("Month").fill(month)
+            group.get_by_label("Year").fill(year)
+        page.get_by_role("button", name="Show period").click()
+        assert page.get_by_role("heading", name="1 June 2025 to 30 June 2025").count() == 1
     finally:
         context.close()

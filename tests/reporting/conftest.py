@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from putright.cases import services
-from putright.cases.models import Case, Stage
+from putright.cases.models import Case, Remedy, Stage
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import HomesCount
 from tests.factories import Org, at
@@ -167,3 +167,56 @@ def build_year2025(great: Org, brighter: Org) -> Year2025:
 
 def stage(case: Case, number: int = 1) -> Stage:
     return Stage.objects.get(case=case, number=number)
+
+
+@pytest.fixture
+def june(great, brighter) -> Builder:
+    return build_june(great, brighter)
+
+
+def build_june(great: Org, brighter: Org) -> Builder:
+    """P1 complaint by email (Repairs, Property services, Acme) received 2 Jun; acknowledged 4 Jun (due 9 Jun);
+         extended 10 WD on 16 Jun (respond by 2 Jul); responded 30 Jun, upheld, £150.00 offered
+    P2 complaint by phone (Repairs, Property services) received 3 Jun; acknowledged 11 Jun (late: due 10 Jun);
+         responded 20 Jun (due 25 Jun), not upheld
+    P3 complaint by phone (Anti-social behaviour, Neighbourhoods) received 10 Jun; acknowledged 12 Jun;
+         not answered by 30 Jun (due 26 Jun): overdue
+    P4 a compliment received 5 Jun; P5 a service request received 6 Jun
+    P6 complaint received 20 May; acknowledged 22 May; never answered (due 6 Jun, past the bank holiday): overdue
+    P7 complaint received 1 Apr; answered 17 Apr offering £50.00; £25.00 paid on 10 Jun
+    P8 complaint received 1 May, answered 9 May; escalated 2 Jun; stage 2 acknowledged 4 Jun (due 9 Jun);
+         responded 27 Jun (due 2 Jul), partly upheld
+    """
+    b = Builder(great)
+    p1 = b.log(
+        "2025-06-02", channel="email", category="Repairs", service_area="Property services", contractor="Acme"
+    )
+    b.acknowledge(p1, "2025-06-04")
+    b.extend(p1, 10, "2025-06-16")
+    b.respond(p1, "2025-06-30", offered=Decimal("150.00"))
+    p2 = b.log("2025-06-03", category="Repairs", service_area="Property services")
+    b.acknowledge(p2, "2025-06-11")
+    b.respond(p2, "2025-06-20", outcome="not_upheld")
+    p3 = b.log("2025-06-10", category="Anti-social behaviour", service_area="Neighbourhoods")
+    b.acknowledge(p3, "2025-06-12")
+    b.log("2025-06-05", kind=Kind.COMPLIMENT)
+    b.log("2025-06-06", kind=Kind.SERVICE_REQUEST)
+    p6 = b.log("2025-05-20")
+    b.acknowledge(p6, "2025-05-22")
+    p7 = b.log("2025-04-01")
+    b.acknowledge(p7, "2025-04-03")
+    b.respond(p7, "2025-04-17", offered=Decimal("50.00"))
+    remedy = Remedy.objects.get(stage__case=p7)
+    services.remedy_pay(
+        landlord=great.landlord,
+        actor=great.officer,
+        remedy_id=remedy.pk,
+        amount=Decimal("25.00"),
+        paid_on=D("2025-06-10"),
+    )
+    p8 = b.handled("2025-05-01", "2025-05-02", "2025-05-09")
+    b.stage2(p8, "2025-06-02", "2025-06-04")
+    b.respond(p8, "2025-06-27", outcome="partly_upheld", actor=great.director)
+    # Another landlord's June complaint never appears.
+    Builder(brighter).handled("2025-06-02", "2025-06-03", "2025-06-04")
+    return b

@@ -123,3 +123,77 @@ def test_signed_out_people_are_sent_to_sign_in(client, great):
     for url in (tsm_url(), cases_url("CH02-2")):
         response = client.get(url)
         assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def board_url(slug="great", first="1-6-2025", last="30-6-2025"):
+    query = ""
+    if first:
+        d, m, y = first.split("-")
+        query += f"first_0={d}&first_1={m}&first_2={y}&"
+    if last:
+        d, m, y = last.split("-")
+        query += f"last_0={d}&last_1={m}&last_2={y}"
+    return reverse("backoffice:report-board-pack", args=[slug]) + (f"?{query}" if query else "")
+
+
+def test_the_board_pack_page_shows_the_hand_worked_june_figures(client, june, great):
+    client.force_login(great.board)
+    page = text(client.get(board_url()))
+    assert "1 June 2025 to 30 June 2025" in page
+    assert 'Complaint</th> <td class="govuk-table__cell govuk-table__cell--numeric">3<' in page
+    assert 'Stage 1 acknowledgements</th> <td class="govuk-table__cell govuk-table__cell--numeric">3<' in page
+    assert (
+        '2 <span class="govuk-body-s">(66.7%)</span>' in page
+    )  # acknowledged within the policy and the Code
+    assert "£150.00" in page and "£25.00" in page
+    assert (
+        'Complaints past an acknowledgement or response date</dt><dd class="govuk-summary-list__value">2<'
+        in page.replace("</dt> <dd", "</dt><dd")
+    )
+    assert "Waiting for the contractor&#x27;s report" in page
+
+
+def test_the_board_pack_shows_last_month_when_no_period_is_chosen(client, great):
+    from django.utils import timezone
+
+    from putright.backoffice.reports.forms import last_month
+
+    client.force_login(great.officer)
+    period = last_month(timezone.localdate())
+    page = text(client.get(reverse("backoffice:report-board-pack", args=["great"])))
+    assert f"{period.first.day} {period.first:%B %Y} to {period.last.day} {period.last:%B %Y}" in page
+    assert f'name="first_2" type="text" inputmode="numeric" value="{period.first.year}"' in page
+
+
+def test_the_board_pack_refuses_a_period_that_ends_before_it_starts_keeping_what_was_typed(client, great):
+    client.force_login(great.officer)
+    page = text(client.get(board_url(first="30-6-2025", last="1-6-2025")))
+    assert "There is a problem" in page and "The last day must be the same as or after the first day" in page
+    assert 'name="first_0" type="text" inputmode="numeric" value="30"' in page
+    assert "Volumes" not in page
+    missing = text(client.get(board_url(last="")))
+    assert "Enter the last day" in missing
+
+
+def test_the_board_pack_before_the_2024_code_is_an_error_not_a_crash(client, great):
+    client.force_login(great.officer)
+    page = text(client.get(board_url(first="1-1-2024", last="31-1-2024")))
+    assert "There is a problem" in page and "no Complaint Handling Code profile is held" in page
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("board", 200), ("director", 200), ("manager", 403), ("housing", 403)]
+)
+def test_the_board_pack_by_role(client, great, role, status):
+    client.force_login(getattr(great, role))
+    assert client.get(board_url()).status_code == status
+
+
+def test_the_board_pack_of_another_landlord_is_not_found_and_signed_out_people_sign_in(
+    client, great, brighter
+):
+    client.force_login(brighter.board)
+    assert client.get(board_url("great")).status_code == 404
+    client.logout()
+    response = client.get(board_url())
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]

@@ -1,12 +1,14 @@
-"""The reporting year chosen on the TSM pages (a GET form)."""
+"""The reporting year chosen on the TSM pages and the Board pack's period (GET forms)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 
-from putright.domain.tsm import ReportingYear
+from putright.backoffice.intake.fields import DateInputField
+from putright.domain.tsm import DateRange, ReportingYear
 
 FIRST_YEAR = 2024
 """TSMs are judged against the 2024 Code, statutory from 1 April 2024: the first year PutRight reports."""
@@ -33,3 +35,37 @@ class YearForm(forms.Form):
         field = self.fields["year"]
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = year_choices(today)
+
+
+class PeriodForm(forms.Form):
+    """The Board pack's period: any first and last day, both in the past (GOV.UK date inputs)."""
+
+    first = DateInputField(what="The first day", label="From")
+    last = DateInputField(what="The last day", label="To")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, last = cleaned.get("first"), cleaned.get("last")
+        if first and last and first > last:
+            self.add_error("last", "The last day must be the same as or after the first day")
+        return cleaned
+
+    @property
+    def period(self) -> DateRange:
+        return DateRange(self.cleaned_data["first"], self.cleaned_data["last"])
+
+
+def last_month(today: date) -> DateRange:
+    """The last whole calendar month before today: the Board pack's period when none is chosen."""
+    last = today.replace(day=1) - timedelta(days=1)
+    return DateRange(last.replace(day=1), last)
+
+
+def period_data(period: DateRange) -> dict[str, str]:
+    """A period as the form's day, month and year boxes, to show a default period as if it was typed."""
+    days = (("first", period.first), ("last", period.last))
+    return {
+        f"{name}_{i}": str(part)
+        for name, day in days
+        for i, part in enumerate((day.day, day.month, day.year))
+    }

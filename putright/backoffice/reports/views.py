@@ -1,4 +1,4 @@
-"""The TSM page and the cases behind each figure: pages over `putright.reporting.selectors`, nothing more.
+"""The TSM page, the cases behind each figure and the Board pack: pages over `putright.reporting`, nothing more.
 
 Anyone whose role allows `reports.view` sees the figures; the list of cases behind a figure shows only the
 cases that person may open (`visible_cases`), and says how many others are counted.
@@ -16,12 +16,13 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
-from putright.backoffice.reports.forms import YearForm
+from putright.backoffice.reports.forms import PeriodForm, YearForm, last_month, period_data
 from putright.cases.access import visible_cases
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.tsm import Measure, ReportingYear
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
+from putright.reporting.board_pack import board_pack
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
 
 PAGE_SIZE = 50
@@ -111,3 +112,19 @@ def tsm_cases(request: HttpRequest, slug: str, measure: str) -> HttpResponse:
                 }
             )
     return render(request, "backoffice/reports/tsm_cases.html", context)
+
+
+@staff_required
+def board(request: HttpRequest, slug: str) -> HttpResponse:
+    _, landlord = _reader(request, slug)
+    chosen = "first_2" in request.GET or "last_2" in request.GET
+    form = PeriodForm(request.GET if chosen else period_data(last_month(timezone.localdate())))
+    pack = None
+    if form.is_valid():
+        try:
+            pack = board_pack(landlord, form.period)
+        except InvalidInputError as error:
+            form.add_error(None, str(error))
+    return render(
+        request, "backoffice/reports/board_pack.html", {"landlord": landlord, "form": form, "pack": pack}
+    )
