@@ -55,6 +55,7 @@ class Answers:
 
 def plain(values: dict[str, Any]) -> dict[str, Any]:
     """A form's cleaned data as the session can keep it: dates and times as ISO strings."""
+
     def one(value: Any) -> Any:
         if isinstance(value, date | time):
             return value.isoformat(timespec="minutes") if isinstance(value, time) else value.isoformat()

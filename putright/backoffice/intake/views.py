@@ -22,6 +22,7 @@ from putright.backoffice.intake import forms
 from putright.backoffice.intake.answers import STEPS, Answers, plain
 from putright.backoffice.intake.save import case_url, save_answers, success_message
 from putright.backoffice.intake.summary import STEP_URLS, summary_rows
+from putright.cases.access import may_see
 from putright.cases.intake_warnings import IntakeWarning, intake_warnings, new_customer_warnings
 from putright.cases.worklists import case_list_choices
 from putright.customers.models import Channel, Customer, Representative
@@ -327,8 +328,16 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
                 problem = f"{str(error)[:1].upper()}{str(error)[1:]}"
             else:
                 answers.clear()
-                messages.success(request, success_message(case, raised))
-                return HttpResponseRedirect(case_url(landlord, (raised or case).reference))
+                logged = raised or case
+                if may_see(_user(request), logged):
+                    messages.success(request, success_message(case, raised))
+                    return HttpResponseRedirect(case_url(landlord, logged.reference))
+                messages.success(
+                    request,
+                    f"{success_message(case, raised)} It is about a colleague, so only the feedback team and the "
+                    "manager who handles it can open it.",
+                )
+                return HttpResponseRedirect(reverse("backoffice:log-feedback", args=[slug]))
     else:
         form = forms.CheckForm(warned=bool(warnings))
     return render(

@@ -389,3 +389,19 @@ def test_the_check_page_shows_the_customers_adjustments(client: Client, great: A
     answer_up_to_details(client, great)
     page = client.get(url("log-feedback-check", great)).content.decode()
     assert "Reasonable adjustments in force:" in page and "Large print (16 point)" in page
+
+
+def test_someone_who_may_not_open_a_complaint_about_a_colleague_is_not_sent_to_it(
+    client: Client, great: Any
+) -> None:
+    signed_in(client, great.housing)
+    client.post(url("log-feedback", great), {"customer": great.customer.pk})
+    client.post(url("log-feedback-representative", great), {"acting": "none"})
+    client.post(url("log-feedback-kind", great), {"kind": "complaint", "choice": "none"})
+    client.post(url("log-feedback-details", great), {**DETAILS, "about_colleague": "on"})
+    response = client.post(url("log-feedback-check", great), {})
+    case = Case.objects.get()
+    assert case.about_colleague
+    assert response["Location"] == url("log-feedback", great)
+    message = next(str(m) for m in get_messages(response.wsgi_request))
+    assert case.reference in message and "only the feedback team" in message
