@@ -314,7 +314,7 @@ def _timeline(case: Case, show_all: bool) -> tuple[list[Entry], int, bool]:
         Entry(
             at=e.at,
             order=(1, e.pk),
-            title=e.summary,
+            title="Internal note" if e.kind == "note_added" else e.summary,
             actor=str(e.actor) if e.actor else "PutRight",
             changes=changes(e, people),
             note=notes.get(e.after.get("note_id")) if e.kind == "note_added" else None,
@@ -326,7 +326,7 @@ def _timeline(case: Case, show_all: bool) -> tuple[list[Entry], int, bool]:
         Entry(
             at=letter.created_at,
             order=(0, letter.pk),
-            title=f"Letter: {letter.subject}",
+            title=f"Letter: {letter.get_kind_display()}",
             actor=str(letter.created_by) if letter.created_by else "PutRight",
             letter=letter,
         )
