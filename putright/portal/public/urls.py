@@ -1,0 +1,5 @@
+"""Included by putright/portal/urls.py, so the names are in the "portal" namespace."""
+
+from django.urls import URLPattern
+
+public_urlpatterns: list[URLPattern] = []
