@@ -197,3 +197,55 @@ def test_the_board_pack_of_another_landlord_is_not_found_and_signed_out_people_s
     client.logout()
     response = client.get(board_url())
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def setting_url(slug="great"):
+    return reverse("backoffice:report-tsm-setting", args=[slug]) + "?year=2025"
+
+
+@pytest.fixture
+def admin_client(client, great):
+    from putright.accounts.models import Role
+    from tests.backoffice.administration.conftest import verified
+    from tests.factories import make_staff
+
+    return verified(client, make_staff(great.landlord, "admin@great.test", Role.ADMINISTRATOR))
+
+
+def test_an_administrator_changes_the_extensions_setting_and_comes_back_to_the_measures(
+    admin_client, year2025, great
+):
+    page = text(admin_client.get(tsm_url()))
+    assert f'href="{setting_url()}">Change' in page
+    form = text(admin_client.get(setting_url()))
+    assert 'value="yes" checked' in form
+    response = admin_client.post(setting_url(), {"extensions_count": "no"})
+    assert response.status_code == 302 and response["Location"] == tsm_url()
+    page = text(admin_client.get(response["Location"]))
+    assert (
+        "now count as late for CH02" in page
+        and "3 of 5 responses within the Code" in page
+        and ">60.0%<" in page
+    )
+
+
+def test_the_extensions_setting_needs_an_answer_and_changes_nothing_without_one(admin_client, great):
+    page = text(admin_client.post(setting_url(), {}))
+    assert (
+        "There is a problem" in page
+        and "Choose whether responses within an extension count as on time" in page
+    )
+    from putright.reporting.selectors import extensions_count_as_on_time
+
+    assert extensions_count_as_on_time(great.landlord) is True
+
+
+def test_only_administrators_change_the_extensions_setting(client, great, brighter):
+    client.force_login(great.officer)
+    assert "/reports/tsm/setting/" not in text(client.get(tsm_url()))
+    assert client.get(setting_url()).status_code == 403
+    assert client.post(setting_url(), {"extensions_count": "no"}).status_code == 403
+    client.force_login(brighter.officer)
+    assert client.get(setting_url()).status_code == 404
+    client.logout()
+    assert client.get(setting_url()).status_code == 302

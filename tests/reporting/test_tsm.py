@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from putright.accounts.models import Role
+from putright.accounts.models import AdministrationEvent, Role
 from putright.domain.errors import NotPermittedError
 from putright.domain.tsm import Blocker, Measure, ReportingYear
 from putright.organisations.models import HomesCount
@@ -114,11 +114,20 @@ def test_ch02_has_no_figure_when_nothing_was_responded_to(great):
     assert report.figures[Measure.CH02_STAGE1].value is None
 
 
-def test_the_extension_setting_is_changed_by_administrators_only(great):
+def test_the_extension_setting_is_changed_by_administrators_only_and_audited(great):
     with pytest.raises(NotPermittedError):
         reporting_settings_update(
             landlord=great.landlord, actor=great.officer, extensions_count_as_on_time=False
         )
+    switch_extensions(great, on=False)
+    event = AdministrationEvent.objects.get(
+        landlord=great.landlord, kind="reporting.extensions_count_as_on_time"
+    )
+    assert event.summary == "CH02: responses within a Code-compliant extension count as late"
+    assert (event.before, event.after) == (
+        {"extensions_count_as_on_time": True},
+        {"extensions_count_as_on_time": False},
+    )
 
 
 def test_missing_homes_count_blocks_sign_off_and_leaves_ch01_without_a_figure(year2025):

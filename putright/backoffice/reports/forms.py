@@ -69,3 +69,18 @@ def period_data(period: DateRange) -> dict[str, str]:
         for name, day in days
         for i, part in enumerate((day.day, day.month, day.year))
     }
+
+
+class ExtensionSettingForm(forms.Form):
+    """The landlord's named CH02 setting, changed by its administrators."""
+
+    extensions_count = forms.ChoiceField(
+        label="Do responses within a Code-compliant extension count as on time for CH02?",
+        help_text=(
+            "An extension counts only if the customer was told before the deadline; beyond the Code's allowance "
+            "(10 working days at stage 1, 20 at stage 2) only with a recorded good reason."
+        ),
+        choices=[("yes", "Yes, count them as on time"), ("no", "No, count them as late")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether responses within an extension count as on time"},
+    )

@@ -6,6 +6,7 @@ from putright.backoffice.reports import views
 
 report_urlpatterns: list[URLPattern] = [
     path("landlords/<slug:slug>/reports/tsm/", views.tsm, name="report-tsm"),
+    path("landlords/<slug:slug>/reports/tsm/setting/", views.tsm_setting, name="report-tsm-setting"),
     path("landlords/<slug:slug>/reports/tsm/<str:measure>/", views.tsm_cases, name="report-tsm-cases"),
     path("landlords/<slug:slug>/reports/board-pack/", views.board, name="report-board-pack"),
 ]

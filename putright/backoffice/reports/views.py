@@ -6,17 +6,25 @@ cases that person may open (`visible_cases`), and says how many others are count
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
-from putright.backoffice.reports.forms import PeriodForm, YearForm, last_month, period_data
+from putright.backoffice.reports.forms import (
+    ExtensionSettingForm,
+    PeriodForm,
+    YearForm,
+    last_month,
+    period_data,
+)
 from putright.cases.access import visible_cases
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.tsm import Measure, ReportingYear
@@ -24,6 +32,7 @@ from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
 from putright.reporting.board_pack import board_pack
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
+from putright.reporting.services import reporting_settings_update
 
 PAGE_SIZE = 50
 ON_TIME = {"yes": True, "no": False}
@@ -127,4 +136,31 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, str(error))
     return render(
         request, "backoffice/reports/board_pack.html", {"landlord": landlord, "form": form, "pack": pack}
+    )
+
+
+@staff_required
+def tsm_setting(request: HttpRequest, slug: str) -> HttpResponse:
+    """The named CH02 setting: administrators change it here (Post/Redirect/Get back to the measures)."""
+    user, landlord = _reader(request, slug)
+    if not can(user, landlord, "landlord.administer"):
+        raise PermissionDenied(f"Only administrators at {landlord.name} may change its settings")
+    year = request.GET.get("year", "")
+    back = reverse("backoffice:report-tsm", args=[landlord.slug]) + (
+        f"?year={year}" if year.isdigit() else ""
+    )
+    current = "yes" if extensions_count_as_on_time(landlord) else "no"
+    form = ExtensionSettingForm(
+        request.POST if request.method == "POST" else None, initial={"extensions_count": current}
+    )
+    if request.method == "POST" and form.is_valid():
+        on = form.cleaned_data["extensions_count"] == "yes"
+        reporting_settings_update(landlord=landlord, actor=user, extensions_count_as_on_time=on)
+        messages.success(
+            request,
+            f"Responses within a Code-compliant extension now count as {'on time' if on else 'late'} for CH02",
+        )
+        return redirect(back)
+    return render(
+        request, "backoffice/reports/tsm_setting.html", {"landlord": landlord, "form": form, "back": back}
     )
