@@ -131,3 +131,42 @@ def test_board_pack_period_works_without_javascript(
         assert page.get_by_role("heading", name="1 June 2025 to 30 June 2025").count() == 1
     finally:
         context.close()
+
+
+def test_extensions_setting_page_passes_axe_and_saves_without_javascript(
+    browser: Any, page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, year: Year2025
+) -> None:
+    from django.conf import settings
+
+    from putright.accounts.models import Role
+    from tests.backoffice.administration.conftest import verified
+    from tests.factories import make_staff
+
+    admin = make_staff(year.build.landlord, "admin@great.test", Role.ADMINISTRATOR)
+    verified(client, admin)
+    cookie = {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+    }
+    page.context.add_cookies([{**cookie, "url": live_server.url}])
+    _check(
+        page,
+        live_server,
+        "/landlords/great/reports/tsm/setting/?year=2025",
+        axe_js,
+        shots / "tsm-setting.png",
+    )
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        plain = context.new_page()
+        plain.context.add_cookies([{**cookie, "url": live_server.url}])
+        plain.goto(f"{live_server.url}/landlords/great/reports/tsm/?year=2025")
+        plain.get_by_role(
+            "link", name="Change whether responses within an extension count as on time"
+        ).click()
+        plain.get_by_label("No, count them as late").check()
+        plain.get_by_role("button", name="Save").click()
+        assert plain.url.endswith("/reports/tsm/?year=2025")
+        assert plain.get_by_text("now count as late for CH02").count() == 1
+    finally:
+        context.close()

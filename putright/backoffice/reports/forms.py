@@ -77,7 +77,7 @@ class ExtensionSettingForm(forms.Form):
     extensions_count = forms.ChoiceField(
         label="Do responses within a Code-compliant extension count as on time for CH02?",
         help_text=(
-            "An extension counts only if the customer was told before the deadline; beyond the Code's allowance "
+            "An extension counts only if the customer was told on or before the deadline; beyond the Code's allowance "
             "(10 working days at stage 1, 20 at stage 2) only with a recorded good reason."
         ),
         choices=[("yes", "Yes, count them as on time"), ("no", "No, count them as late")],
