@@ -142,8 +142,36 @@ def _invitation(landlord: Landlord, person: User, role: Role, site_url: str) -> 
         f"Hello {person.first_name},\n\n"
         f"You have been added to PutRight, {landlord.name}'s complaints and feedback system, as "
         f"{role.label.lower()}.\n\nSet your password here:\n\n{link}\n\n"
-        "The link works once, for a few days. If it has expired, ask for a new one from the sign-in page "
-        "(Forgotten your password?).\n"
+        "The link works once, for a few days. If it has expired, ask your PutRight administrator to send "
+        "you a new one.\n"
+    )
+
+
+@transaction.atomic
+def staff_invitation_resend(*, landlord: Landlord, actor: User, person: User, site_url: str) -> None:
+    """Email a new set-password link to someone who has not set a password yet (theirs expired or was
+    lost); anyone who has set one uses "Forgotten your password?" instead."""
+    require(actor, landlord, "landlord.administer")
+    role = (
+        Membership.objects.filter(user=person, landlord=landlord)
+        .order_by("created_at")
+        .values_list("role", flat=True)
+        .first()
+    )
+    if role is None:
+        raise NotFoundError(f"{person} has no access at {landlord.name}")
+    if person.has_usable_password():
+        raise InvalidInputError("person", f"{person} has already set a password")
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="staff.invitation_resent",
+        summary=f"Sent {person} a new link to set their password",
+    )
+    message = _invitation(landlord, person, Role(role), site_url)
+    transaction.on_commit(
+        lambda: send_mail(f"Set your password for PutRight at {landlord.name}", message, None, [person.email])
     )
 
 

@@ -241,3 +241,33 @@ def test_audit_records_are_never_changed_or_deleted(brighter, admin):
     with pytest.raises(ValueError, match="never deleted"):
         event.delete()
     assert Membership.objects.filter(user=brighter.officer, role=Role.BOARD).exists()
+
+
+def test_a_new_set_password_link_for_someone_who_has_not_set_one(
+    brighter, admin, django_capture_on_commit_callbacks
+):
+    person = invite(brighter, admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.staff_invitation_resend(
+            landlord=brighter.landlord, actor=admin, person=person, site_url=SITE
+        )
+    assert mail.outbox[-1].to == [person.email] and f"{SITE}/password-reset/" in mail.outbox[-1].body
+    assert AdministrationEvent.objects.filter(kind="staff.invitation_resent", person=person).exists()
+    with pytest.raises(InvalidInputError, match="already set a password"):
+        services.staff_invitation_resend(
+            landlord=brighter.landlord, actor=admin, person=brighter.officer, site_url=SITE
+        )
+
+
+def test_a_new_link_is_only_for_people_here_and_only_from_an_administrator(brighter, great, admin):
+    stranger = User.objects.create_user("stranger@great.test", None)
+    make_staff(great.landlord, stranger.email, Role.BOARD)
+    with pytest.raises(NotFoundError):
+        services.staff_invitation_resend(
+            landlord=brighter.landlord, actor=admin, person=stranger, site_url=SITE
+        )
+    person = invite(brighter, admin)
+    with pytest.raises(NotPermittedError):
+        services.staff_invitation_resend(
+            landlord=brighter.landlord, actor=brighter.officer, person=person, site_url=SITE
+        )

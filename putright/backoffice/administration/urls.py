@@ -19,6 +19,11 @@ administration_urlpatterns = [
     path(f"{ADMIN}staff/<int:person_id>/", staff.person_detail, name="admin-person"),
     path(f"{ADMIN}staff/<int:person_id>/roles/add/", staff.role_grant, name="admin-role-grant"),
     path(f"{ADMIN}staff/<int:person_id>/roles/remove/", staff.role_revoke, name="admin-role-revoke"),
+    path(
+        f"{ADMIN}staff/<int:person_id>/resend-invitation/",
+        staff.invitation_resend,
+        name="admin-invitation-resend",
+    ),
     path(f"{ADMIN}staff/<int:person_id>/remove-access/", staff.access_remove, name="admin-access-remove"),
     path(
         f"{ADMIN}staff/<int:person_id>/reset-two-factor/",

@@ -30,6 +30,7 @@ POSTS = [
     "staff/{person}/roles/remove/",
     "staff/{person}/remove-access/",
     "staff/{person}/reset-two-factor/",
+    "staff/{person}/resend-invitation/",
     "policy/",
     "closure-days/",
     "homes/",

@@ -120,3 +120,22 @@ def test_resetting_two_factor_asks_first_and_says_what_happens_next(admin_client
 def test_an_administrator_does_not_get_a_reset_link_for_themselves(admin_client, admin):
     page = admin_client.get(person_url(admin)).content.decode()
     assert "reset-two-factor" not in page
+
+
+def test_someone_who_has_not_set_a_password_can_be_sent_a_new_link(
+    admin_client, brighter, django_capture_on_commit_callbacks
+):
+    admin_client.post(
+        f"{STAFF}staff/add/",
+        {"first_name": "Priya", "last_name": "Shah", "email": "priya@brighter.test", "role": Role.BOARD},
+    )
+    person = User.objects.get(email="priya@brighter.test")
+    assert "Password not set yet" in admin_client.get(STAFF).content.decode()
+    page = admin_client.get(person_url(person)).content.decode()
+    assert "Send the set-password email again" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        body = admin_client.post(person_url(person, "resend-invitation/"), follow=True).content.decode()
+    assert "We have emailed Priya Shah a new link to set their password" in body
+    assert mail.outbox[-1].subject == "Set your password for PutRight at Brighter Places"
+    refused = admin_client.post(person_url(brighter.officer, "resend-invitation/")).content.decode()
+    assert "has already set a password" in refused and "govuk-error-summary" in refused

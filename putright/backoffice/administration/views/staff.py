@@ -208,3 +208,20 @@ def two_factor_reset(request: HttpRequest, slug: str, person_id: int) -> HttpRes
             )
             return redirect("backoffice:admin-person", slug=landlord.slug, person_id=person.pk)
     return page(request, landlord, "staff", "confirm_two_factor_reset.html", {"person": person, "form": form})
+
+
+@staff_required
+@require_POST
+def invitation_resend(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    admin, landlord = administered(request, slug)
+    person = _person(landlord, person_id)
+    form = forms.Form(request.POST)
+    try:
+        services.staff_invitation_resend(
+            landlord=landlord, actor=admin, person=person, site_url=request.build_absolute_uri("/")
+        )
+    except DomainError as error:
+        refusal_on_form(form, error)
+        return _person_page(request, landlord, person, problem=form)
+    messages.success(request, f"We have emailed {person} a new link to set their password")
+    return redirect("backoffice:admin-person", slug=landlord.slug, person_id=person.pk)
