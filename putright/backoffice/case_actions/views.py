@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from putright.accounts.models import User
@@ -25,6 +25,7 @@ from putright.cases.access import access_case_by_reference
 from putright.cases.models import Case, Stage
 from putright.cases.offers import offer_for
 from putright.domain.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
+from putright.letters.models import Letter
 from putright.letters.selectors import visible_letters
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
@@ -45,11 +46,7 @@ def _case(user: User, slug: str, reference: str) -> tuple[Landlord, Case]:
 
 
 def case_url(case: Case) -> str:
-    """The case page; the case list until the case page exists."""
-    try:
-        return reverse("backoffice:case", kwargs={"slug": case.landlord.slug, "reference": case.reference})
-    except NoReverseMatch:
-        return reverse("backoffice:case-list", kwargs={"slug": case.landlord.slug})
+    return reverse("backoffice:case", kwargs={"slug": case.landlord.slug, "reference": case.reference})
 
 
 def _current_stage(case: Case) -> Stage | None:
@@ -92,7 +89,7 @@ def _letters_since(user: User, landlord: Landlord, cases: list[Case], since: Any
     letters = visible_letters(user, landlord).filter(case__in=cases, created_at__gte=since).order_by("id")
     words = []
     for letter in letters.only("subject", "status", "sent_on"):
-        if letter.status == "recorded":
+        if letter.status == Letter.Status.RECORDED:
             words.append(f"“{letter.subject}” is recorded as sent on {letter.sent_on:%-d %B %Y}")
         else:
             words.append(f"“{letter.subject}” is being sent")
