@@ -1,7 +1,8 @@
 """The complete journey in a real browser, every step through the pages: an officer logs a complaint,
-acknowledges it with its definition, extends, and responds with a remedy; the customer escalates; a
-different senior leader is assigned, acknowledges and gives the final response; the case closes with
-learning. Each step starts from the case page's action panel, as a complaints officer would.
+acknowledges it with its definition (a senior leader to investigate), extends, and responds with a
+remedy; the customer escalates; a different senior leader is assigned (the stage 1 handler is not
+offered), acknowledges and gives the final response; the case closes with learning. Each step starts
+from the case page's action panel, as a complaints officer would.
 
 Screenshots of the case page along the way go to $PUTRIGHT_SCREENSHOTS if set (else /tmp/shots/journey)."""
 
@@ -90,6 +91,7 @@ def test_the_complete_journey_through_the_pages(
     page.fill("#id_point_1", "Calls were not returned")
     page.fill("#id_outcome_sought_1", "An apology")
     page.get_by_label("What we are responsible for", exact=True).fill("Repairs to the home")
+    page.get_by_label("Who will investigate").select_option(str(great.director2.pk))
     page.get_by_role("button", name="Acknowledge and send the letter").click()
     assert "Stage 1 acknowledged" in _banner(page)
 
@@ -122,8 +124,9 @@ def test_the_complete_journey_through_the_pages(
     page.get_by_role("button", name="Record the request").click()
     assert "Stage 2 requested" in _banner(page)
 
-    # A senior leader is assigned: never the stage 1 handler.
+    # A senior leader is assigned: never the stage 1 handler, though also a senior leader.
     _action(page, "Assign the stage 2 handler")
+    assert page.get_by_label(str(great.director2)).count() == 0
     page.get_by_label(str(great.director)).check()
     page.get_by_role("button", name="Assign").click()
     assert f"Stage 2 assigned to {great.director}" in _banner(page)
@@ -160,7 +163,7 @@ def test_the_complete_journey_through_the_pages(
     case.refresh_from_db()
     assert case.status == "closed"
     stage1, stage2 = Stage.objects.get(case=case, number=1), Stage.objects.get(case=case, number=2)
-    assert stage1.handler == great.officer and stage2.handler == great.director
+    assert stage1.handler == great.director2 and stage2.handler == great.director
     assert stage1.extensions.count() == 1 and stage1.outcome == stage2.outcome == "upheld"
     assert Remedy.objects.get(stage=stage1).compensation_offered == 150
     assert Learning.objects.get(case=case).lesson.startswith("Book the roofer")
