@@ -40,7 +40,12 @@ def test_the_list_shows_every_kind_of_letter(admin_client):
     body = admin_client.get(LETTERS).content.decode()
     for kind in LetterKind:
         assert f'href="{LETTERS}{kind.value}/"' in body
-    assert "PutRight's default" in body
+    row = body[body.index(f'href="{ACK}"') :]
+    row = row[: row.index("</tr>")]
+    assert row.count("PutRight's default") == 2  # a plain-language default exists for this one
+    survey = body[body.index(f'href="{LETTERS}satisfaction_survey/"') :]
+    survey = survey[: survey.index("</tr>")]
+    assert "PutRight's default" in survey and "Write one" in survey
 
 
 def test_the_edit_page_starts_from_the_version_in_use_and_lists_the_required_sections(admin_client, brighter):

@@ -29,6 +29,7 @@ from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 
 VARIANTS = dict(LetterTemplate.Variant.choices)
+VARIANT_ORDER = (LetterTemplate.Variant.STANDARD, LetterTemplate.Variant.PLAIN)
 
 
 def _kind(value: str) -> LetterKind:
@@ -50,13 +51,9 @@ def letter_templates(request: HttpRequest, slug: str) -> HttpResponse:
     _, landlord = administered(request, slug)
     saved = selectors.latest_templates(landlord)
     rows = [
-        (
-            kind,
-            saved.get((kind.value, LetterTemplate.Variant.STANDARD)),
-            saved.get((kind.value, LetterTemplate.Variant.PLAIN)),
-        )
+        (kind, *(saved.get((kind.value, v)) or current_template(landlord, kind, v) for v in VARIANT_ORDER))
         for kind in LetterKind
-    ]
+    ]  # a kind never saved shows PutRight's default, installed as version 1 (as the API's list does)
     return page(request, landlord, "letters", "letter_templates.html", {"rows": rows})
 
 
