@@ -296,11 +296,10 @@ def first_officer(landlord: Any) -> Any:
 
 def read_scenarios() -> list[Scenario]:
     from django.db import connection
-    from django.db.models import Count
     from django.utils import timezone
 
     from putright.accounts.models import User
-    from putright.cases.models import Case
+    from putright.accounts.permissions import remember_roles, roles_at, roles_remembered
     from putright.cases.selectors import (
         WORKLIST_COLUMNS,
         case_list,
@@ -374,6 +373,24 @@ def read_scenarios() -> list[Scenario]:
 
     landlord = chosen[0]
     officer = first_officer(landlord)
+    roles = roles_at(officer, landlord)
+
+    def known(landlord: Landlord = landlord, officer: User = officer) -> list[Any]:
+        with roles_remembered():
+            remember_roles(officer, landlord, roles)
+            return list(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE])
+
+    sql, compare = cases_sql(["c.landlord_id = %s", "c.next_due IS NOT NULL"], worklist, WORKLIST_COLUMNS)
+    scenarios.append(
+        Scenario(
+            f"team worklist, roles already read with the landlord (as in an API request), {landlord.slug}",
+            known,
+            sql,
+            [landlord.pk],
+            goal=False,
+            compare=compare,
+        )
+    )
 
     def listing(landlord: Landlord = landlord, officer: User = officer) -> list[Any]:
         return list(case_list(landlord=landlord, user=officer)[:PAGE])
@@ -401,30 +418,9 @@ def read_scenarios() -> list[Scenario]:
     def overdue() -> list[Any]:
         return sorted(overdue_counts(landlords=landlords, today=today).items())
 
-    def overdue_count_star() -> list[Any]:
-        # overdue_counts() as it is, but for Count("*") in place of Count("id"): the proposed change.
-        rows = (
-            Case.objects.filter(landlord__in=landlords, next_due__lt=today)
-            .values("landlord_id")
-            .annotate(overdue=Count("*"))
-            .values_list("landlord_id", "overdue")
-        )
-        counts = {lo.pk: 0 for lo in landlords}
-        counts.update(dict(rows))
-        return sorted(counts.items())
-
     scenarios.append(
         Scenario(
             f"overdue count per landlord, all {len(landlords)} landlords", overdue, counts_sql, [ids, today]
-        )
-    )
-    scenarios.append(
-        Scenario(
-            "overdue count per landlord, with Count('*') (proposed change)",
-            overdue_count_star,
-            counts_sql,
-            [ids, today],
-            goal=False,
         )
     )
     return scenarios
@@ -566,7 +562,7 @@ def show_plans(scenarios: list[Scenario]) -> None:
     heading("Query plans: EXPLAIN (ANALYZE, BUFFERS) of the SQL Django ran")
     shown: set[str] = set()
     for s in scenarios:
-        kind = s.name.split(",")[0] + ("*" if "Count('*')" in s.name else "")
+        kind = s.name.split(",")[0]
         if kind in shown:
             continue
         shown.add(kind)
