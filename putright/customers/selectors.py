@@ -183,3 +183,28 @@ def current_adjustments(landlord: Landlord, customer: Customer) -> list[Adjustme
     return list(
         Adjustment.objects.filter(landlord=landlord, customer=customer, ended_on__isnull=True).order_by("pk")
     )
+
+
+@dataclass(frozen=True)
+class CustomerFlags:
+    """What to see at a glance in a list of customers."""
+
+    restricted: bool
+    adjustments: bool
+
+
+def customer_flags(landlord: Landlord, customers: list[Customer]) -> dict[int, CustomerFlags]:
+    """For each customer, whether a contact restriction is active and adjustments are in force (two
+    queries, however many customers)."""
+    ids = [customer.pk for customer in customers]
+    restricted = set(
+        Restriction.objects.filter(
+            landlord=landlord, customer_id__in=ids, status=Restriction.Status.ACTIVE
+        ).values_list("customer_id", flat=True)
+    )
+    adjusted = set(
+        Adjustment.objects.filter(landlord=landlord, customer_id__in=ids, ended_on__isnull=True).values_list(
+            "customer_id", flat=True
+        )
+    )
+    return {pk: CustomerFlags(pk in restricted, pk in adjusted) for pk in ids}

@@ -86,6 +86,8 @@ def customers(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     suffix = f"&{urlencode({'q': query})}" if query else ""
+    on_page = list(page.object_list)
+    flags = selectors.customer_flags(landlord, on_page)
     return render(
         request,
         "backoffice/customers/customers.html",
@@ -93,6 +95,7 @@ def customers(request: HttpRequest, slug: str) -> HttpResponse:
             "landlord": landlord,
             "query": query,
             "page": page,
+            "results": [(customer, flags[customer.pk]) for customer in on_page],
             "previous_query": f"?page={page.previous_page_number()}{suffix}" if page.has_previous() else "",
             "next_query": f"?page={page.next_page_number()}{suffix}" if page.has_next() else "",
             "may": selectors.customer_permissions(_user(request), landlord),

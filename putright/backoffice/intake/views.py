@@ -27,7 +27,7 @@ from putright.cases.intake_warnings import IntakeWarning, intake_warnings, new_c
 from putright.cases.worklists import case_list_choices
 from putright.customers.models import Channel, Customer, Representative
 from putright.customers.search import customer_search
-from putright.customers.selectors import current_adjustments
+from putright.customers.selectors import CustomerFlags, current_adjustments, customer_flags
 from putright.domain.errors import DomainError, NotFoundError
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord
@@ -93,6 +93,11 @@ def _context(landlord: Landlord, answers: Answers, **extra: Any) -> dict[str, An
     }
 
 
+def _flagged(landlord: Landlord, customers: list[Customer]) -> list[tuple[Customer, CustomerFlags]]:
+    flags = customer_flags(landlord, customers)
+    return [(customer, flags[customer.pk]) for customer in customers]
+
+
 # -- 1. the customer --------------------------------------------------------------------------------------
 
 
@@ -128,7 +133,7 @@ def find_customer(request: HttpRequest, slug: str) -> HttpResponse:
             landlord,
             answers,
             form=form,
-            results=results[:SEARCH_LIMIT] if results is not None else None,
+            results=_flagged(landlord, results[:SEARCH_LIMIT]) if results is not None else None,
             more=results is not None and len(results) > SEARCH_LIMIT,
             chosen=answers.customer(landlord),
             may_add=can(user, landlord, "customer.manage"),

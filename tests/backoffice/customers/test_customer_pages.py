@@ -506,3 +506,19 @@ def test_adding_a_customer(client: Client, great: Any, brighter: Any) -> None:
     assert customer.landlord == great.landlord and customer.type == "applicant"
     assert response["Location"] == record_url(great, customer)
     assert CustomerEvent.objects.filter(customer=customer, kind="created", actor=great.housing).exists()
+
+
+def test_search_results_flag_restrictions_and_adjustments(
+    client: Client, great: Any, items: dict[str, Any]
+) -> None:
+    Customer.objects.create(landlord=great.landlord, name="Alexandra Mills")
+    signed_in(client, great.officer)
+    for path in (
+        reverse("backoffice:customers", args=["great"]),
+        reverse("backoffice:log-feedback", args=["great"]),
+    ):
+        page = client.get(path, {"q": "alex"}).content.decode()
+        assert (
+            page.count("Contact restriction</strong>") == 1
+            and page.count("Reasonable adjustments</strong>") == 1
+        )
