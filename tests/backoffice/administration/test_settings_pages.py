@@ -132,7 +132,7 @@ def test_homes_owned_per_year_with_the_history_of_corrections(admin_client, brig
     response = admin_client.post(f"{ADMIN}homes/", {"year_starting": "2026", "homes": "21650"}, follow=True)
     body = response.content.decode()
     assert "Homes owned in 2026 to 2027 set to 21,650" in body
-    assert "1 April 2026 to 31 March 2027" in body and ">21650<" in body
+    assert "1 April 2026 to 31 March 2027" in body and ">21,650<" in body
     assert "Homes owned in 2026 to 2027: 21,650 (was 21,500)" in body
     assert HomesCount.objects.get(landlord=brighter.landlord, year_starting=2026).homes == 21650
     assert AdministrationEvent.objects.filter(kind="homes.set").count() == 2
