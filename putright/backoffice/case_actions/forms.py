@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.backoffice.case_actions.fields import GovukDateField
-from putright.cases.models import Case, Remedy, Stage
+from putright.cases.models import AgreedAction, Case, Remedy, Stage
 from putright.cases.offers import (
     additional_issue_rule,
     colleague_choices,
@@ -80,6 +80,12 @@ class ActionForm(forms.Form):
     def user_choice(self, name: str) -> User | None:
         value = self.cleaned_data.get(name)
         return User.objects.filter(pk=value).first() if value else None
+
+
+def _only(name: str, choices: Any) -> dict[str, str]:
+    """Choose the only choice there is, so the page needs one click fewer."""
+    ids = list(choices.values_list("pk", flat=True)[:2])
+    return {name: str(ids[0])} if len(ids) == 1 else {}
 
 
 def row_count(data: Any, name: str, at_least: int) -> int:
@@ -189,6 +195,10 @@ class ClarificationForm(ActionForm):
     )
     reached = forms.ChoiceField(label="Did you reach the customer?", choices=YES_NO, widget=forms.RadioSelect)
     note = text("What was said or agreed (optional)", required=False, rows=4)
+
+    @classmethod
+    def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:
+        return {**super().initial_for(case, stage), "channel": case.channel}
 
 
 class AddIssueForm(ActionForm):
@@ -519,6 +529,18 @@ class CompleteActionForm(ActionForm):
     )
     note = text("Note (optional)", required=False, rows=3)
 
+    @classmethod
+    def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:
+        return {
+            **super().initial_for(case, stage),
+            **_only(
+                "action",
+                AgreedAction.objects.filter(
+                    landlord=case.landlord, stage__case=case, completed_on__isnull=True
+                ),
+            ),
+        }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         actions = completable_actions(self.user, self.case)
@@ -545,6 +567,20 @@ class PayRemedyForm(ActionForm):
     paid_on = GovukDateField(
         what="the date it was paid", label="When was it paid?", help_text="For example, 27 3 2026"
     )
+
+    @classmethod
+    def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:
+        """The only compensation waiting, if there is one, with the amount offered."""
+        unpaid = Remedy.objects.filter(
+            stage__landlord=case.landlord,
+            stage__case=case,
+            compensation_offered__isnull=False,
+            paid_on__isnull=True,
+        )
+        initial = {**super().initial_for(case, stage), **_only("remedy", unpaid)}
+        if "remedy" in initial:
+            initial["amount"] = unpaid.get().compensation_offered
+        return initial
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -663,3 +663,19 @@ def test_add_an_issue_quotes_the_policy_and_asks_about_escalation_only_after_the
     )
     assert response.status_code == 302
     assert "new complaint" in banner(response)[-1]
+
+
+def test_the_only_choice_is_chosen_and_the_amount_offered_filled_in(great, signed_in):
+    case = respond(
+        great,
+        acknowledge(great, log(great)),
+        remedies=[services.RemedyInput("financial", "For the delay", Decimal("75.50"))],
+        actions=[services.ActionInput("Fix the gutter", great.housing, D("2026-12-01"))],
+    )
+    client = signed_in(great.housing)
+    action = AgreedAction.objects.get(stage__case=case)
+    assert f'value="{action.pk}" checked' in client.get(url(case, "complete-action")).text
+    html = client.get(url(case, "pay-remedy")).text
+    assert 'value="75.50"' in html and "checked" in html
+    other = acknowledge(great, log(great))
+    assert 'value="email" checked' in signed_in(great.officer).get(url(other, "clarification")).text
