@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "putright.reporting",
     "putright.demo",
     "putright.backoffice",
+    "putright.submissions",
     "putright.portal",
     "putright.api",
 ]
