@@ -40,6 +40,12 @@ KINDS = [
 ]
 PREFERRED = [("email", "Email"), ("phone", "Phone"), ("post", "Post")]
 ADJUSTMENTS = list(ADJUSTMENT_LABELS.items())
+FILE_ERRORS = {
+    "empty": "The selected file is empty",
+    "invalid": "The selected file could not be uploaded: try again",
+    "missing": "Select a file",
+    "max_length": "The file's name must be 200 characters or fewer",
+}
 
 
 def _text(label: str, required: str, max_length: int, long: bool = False, **attrs: str) -> forms.CharField:
@@ -127,7 +133,9 @@ class RepresentativeForm(StepForm):
         "Select how you will show that you may act for them",
     )
     authority_file = forms.FileField(
-        label="Upload their permission (optional unless you chose to upload it)", required=False
+        label="Upload their permission (optional unless you chose to upload it)",
+        required=False,
+        error_messages=FILE_ERRORS,
     )
 
     def clean_person_postcode(self) -> str:
@@ -329,7 +337,7 @@ class ContactForm(StepForm):
 
 class AttachmentsForm(StepForm):
     title = "Add photos or documents"
-    file = forms.FileField(label="Upload a file", required=False)
+    file = forms.FileField(label="Upload a file", required=False, error_messages=FILE_ERRORS)
 
     @classmethod
     def stored_keys(cls) -> list[str]:
