@@ -249,7 +249,7 @@ class DateGroup:
 
     @property
     def id(self) -> str:
-        return f"id_{self.prefix}_day"
+        return f"id_{self.prefix}"
 
     @property
     def error(self) -> str:
