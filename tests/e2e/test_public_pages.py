@@ -82,7 +82,7 @@ def _complain(page: Any, live_server: Any, check: Any) -> None:
     _continue(page)
     assert page.title().startswith("Error: ")
     check("who-error")
-    page.get_by_label("A resident: I rent my home from the landlord").check()
+    page.get_by_label("A resident renting my home").check()
     _continue(page)
     check("kind")
     page.get_by_label("Make a complaint").check()

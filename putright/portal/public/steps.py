@@ -24,14 +24,17 @@ PHONE_FORMAT = "Enter a telephone number, like 01632 960 001 or 07700 900 982"
 POSTCODE_FORMAT = "Enter a real postcode, like AA1 1AA"
 
 WHO = [
-    ("resident", "A resident: I rent my home from the landlord"),
+    ("resident", "A resident renting my home"),
     ("leaseholder", "A leaseholder"),
     ("shared_owner", "A shared owner"),
     ("applicant", "Applying for a home"),
-    ("non_resident", "Someone else affected by the landlord's services, for example a neighbour"),
+    ("non_resident", "Someone else affected by our services, for example a neighbour"),
     ("representative", "I am contacting you for someone else"),
 ]
-PERSON_TYPES = [choice for choice in WHO if choice[0] != "representative"]
+PERSON_TYPES = [
+    ("resident", "A resident renting their home"),
+    *[choice for choice in WHO[1:] if choice[0] != "representative"],
+]
 KINDS = [
     ("complaint", "Make a complaint"),
     ("compliment", "Pay a compliment"),

@@ -128,7 +128,7 @@ def step(request: HttpRequest, slug: str, step: str) -> HttpResponse:
             if outcome is not None:
                 _save(request, landlord, state)
                 return outcome
-        elif form.is_valid() and (page.slug != "representative" or _authority(landlord, state, form)):
+        elif _representative(landlord, state, form) if page.slug == "representative" else form.is_valid():
             answers.update(form.answers())
             if page.slug not in state["done"]:
                 state["done"].append(page.slug)
@@ -154,8 +154,10 @@ def step(request: HttpRequest, slug: str, step: str) -> HttpResponse:
     return render(request, page.template, context, status=400 if form.errors else 200)
 
 
-def _authority(landlord: Landlord, state: dict[str, Any], form: steps.StepForm) -> bool:
-    """Keep an uploaded permission; one is needed when the person chose to upload it."""
+def _representative(landlord: Landlord, state: dict[str, Any], form: steps.StepForm) -> bool:
+    """Whether the page is complete: its fields are valid and, if they chose to upload their permission,
+    there is one. A file that passes its checks is kept even when another answer needs correcting."""
+    valid = form.is_valid()
     upload = form.cleaned_data.get("authority_file")
     if upload:
         try:
@@ -166,10 +168,10 @@ def _authority(landlord: Landlord, state: dict[str, Any], form: steps.StepForm) 
         for old in state["authority_files"]:
             submission_file_discard(landlord=landlord, staged=StagedFile.from_dict(old))
         state["authority_files"] = [staged.as_dict()]
-    if form.cleaned_data["authority"] == "evidence" and not state["authority_files"]:
+    if form.cleaned_data.get("authority") == "evidence" and not state["authority_files"]:
         form.add_error("authority_file", "Select a file showing that you may act for them")
         return False
-    return True
+    return valid
 
 
 def _attachments(
@@ -229,7 +231,7 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
             answers=kept,
             files=[StagedFile.from_dict(f) for f in state["files"]],
             authority_files=[StagedFile.from_dict(f) for f in state["authority_files"]]
-            if answers.get("who") == "representative"
+            if answers.get("who") == "representative" and answers.get("authority") == "evidence"
             else [],
             client_address=address,
             spam=bool(state["spam"]),

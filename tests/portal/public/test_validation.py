@@ -271,3 +271,23 @@ class TestAttachments:
             assert self._upload(client, pdf(f"{n}.pdf")).status_code == 302
         page = html.unescape(self._upload(client, pdf("6.pdf")).content.decode())
         _shows(page, "You can add up to 5 files")
+
+
+def test_a_permission_file_is_kept_while_other_answers_are_corrected(client, great, pdf):
+    client.post(url("great", "who"), {"who": "representative"})
+    data = {**REP, "person_name": "", "authority": "evidence", "authority_file": pdf("permission.pdf")}
+    page = html.unescape(client.post(url("great", "representative"), data).content.decode())
+    assert "Enter their full name" in page
+    assert "Select a file showing that you may act for them" not in page
+    page = client.get(url("great", "representative")).content.decode()
+    assert "Already uploaded: permission.pdf" in page
+    response = client.post(url("great", "representative"), {**REP, "authority": "evidence"})
+    assert response.status_code == 302
+
+
+def test_every_missing_answer_on_the_representative_page_shows_at_once(client, great):
+    client.post(url("great", "who"), {"who": "representative"})
+    page = html.unescape(
+        client.post(url("great", "representative"), {"authority": "evidence"}).content.decode()
+    )
+    assert "Enter their full name" in page and "Select a file showing that you may act for them" in page
