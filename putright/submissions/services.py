@@ -27,7 +27,7 @@ from putright.cases.services.intake import feedback_log
 from putright.cases.services.notes import _checked_type, case_attachment_add, clean_name
 from putright.customers.models import Channel, Customer, Representative
 from putright.customers.services import customer_create, representative_add
-from putright.domain.errors import InvalidInputError
+from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord
 from putright.submissions.models import PublicSubmission, PublicSubmissionFile
@@ -156,6 +156,10 @@ def submission_receive(
                     )
     if spam:
         return submission
+    return _process(submission)
+
+
+def _process(submission: PublicSubmission) -> PublicSubmission:
     try:
         with transaction.atomic():
             _log(submission)
@@ -165,6 +169,35 @@ def submission_receive(
         submission.error = f"{type(error).__name__}: {error}"
         submission.save(update_fields=["status", "error"])
     return submission
+
+
+def submission_retry(*, landlord: Landlord, reference: str) -> PublicSubmission:
+    """Try again to log a submission that failed (or was interrupted) after it was saved."""
+    submission = PublicSubmission.objects.filter(landlord=landlord, reference=reference).first()
+    if submission is None:
+        raise NotFoundError(f"no submission {reference} at {landlord.name}")
+    waiting = (PublicSubmission.Status.FAILED, PublicSubmission.Status.RECEIVED)
+    if submission.status not in waiting:
+        raise InvalidInputError("reference", f"{reference} is {submission.get_status_display().lower()}")
+    submission.error = ""
+    return _process(submission)
+
+
+def staged_files_clean(*, older_than: timedelta = timedelta(days=1)) -> int:
+    """Delete files people uploaded but never sent (abandoned forms); those sent are never touched."""
+    cutoff = timezone.now() - older_than
+    kept = set(PublicSubmissionFile.objects.values_list("file", flat=True))
+    removed = 0
+    if not default_storage.exists("submissions"):
+        return removed
+    for landlord_folder in default_storage.listdir("submissions")[0]:
+        folder = f"submissions/{landlord_folder}"
+        for name in default_storage.listdir(folder)[1]:
+            path = f"{folder}/{name}"
+            if path not in kept and default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                removed += 1
+    return removed
 
 
 def online_form_user(landlord: Landlord) -> User:

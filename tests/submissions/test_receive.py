@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from putright.cases.models import Case
 from putright.customers.models import Customer
-from putright.domain.errors import InvalidInputError
+from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.submissions import services
 from putright.submissions.models import PublicSubmission
 from putright.submissions.services import (
@@ -121,3 +124,48 @@ class TestRateLimits:
             _receive(great.landlord, spam=True)
         later = timezone.now() + timedelta(hours=1, minutes=1)
         assert not submission_rate_limited(client_address="203.0.113.9", email="sam@example.test", at=later)
+
+
+def test_a_failed_submission_can_be_retried_once_the_fault_is_fixed(great, monkeypatch):
+    monkeypatch.setattr(services, "feedback_log", lambda **kwargs: 1 / 0)
+    submission = _receive(great.landlord)
+    monkeypatch.undo()
+    retried = services.submission_retry(landlord=great.landlord, reference=submission.reference)
+    assert retried.status == PublicSubmission.Status.PROCESSED and retried.error == ""
+    assert retried.case.channel == "web"
+    with pytest.raises(InvalidInputError):
+        services.submission_retry(landlord=great.landlord, reference=submission.reference)
+
+
+def test_retry_is_per_landlord(great, brighter, monkeypatch):
+    monkeypatch.setattr(services, "feedback_log", lambda **kwargs: 1 / 0)
+    submission = _receive(great.landlord)
+    with pytest.raises(NotFoundError):
+        services.submission_retry(landlord=brighter.landlord, reference=submission.reference)
+
+
+def test_the_command_lists_and_retries(great, monkeypatch):
+    monkeypatch.setattr(services, "feedback_log", lambda **kwargs: 1 / 0)
+    submission = _receive(great.landlord)
+    out = io.StringIO()
+    call_command("submissions", "waiting", stdout=out)
+    assert submission.reference in out.getvalue() and "ZeroDivisionError" in out.getvalue()
+    monkeypatch.undo()
+    out = io.StringIO()
+    call_command("submissions", "retry", "great", submission.reference, stdout=out)
+    assert "logged as GP-" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("submissions", "retry", "nobody", submission.reference)
+
+
+def test_abandoned_uploads_are_cleared_but_sent_files_kept(great):
+    def stage(name):
+        return submission_file_stage(
+            landlord=great.landlord, file=SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n...."), field="file"
+        )
+
+    sent, abandoned = stage("sent.png"), stage("gone.png")
+    _receive(great.landlord, files=[sent])
+    assert services.staged_files_clean() == 0  # too recent
+    assert services.staged_files_clean(older_than=timedelta(0)) == 1
+    assert default_storage.exists(sent.path) and not default_storage.exists(abandoned.path)
