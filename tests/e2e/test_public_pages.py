@@ -107,7 +107,7 @@ def _complain(page: Any, live_server: Any, check: Any) -> None:
     page.fill("#id_outcome", "Fix the leak and repaint the ceiling.")
     _continue(page)
     check("adjustments")
-    page.get_by_label("An interpreter").check()
+    page.get_by_label("An interpreter", exact=True).check()
     _continue(page)
     check("adjustments-error")
     page.fill("#id_interpreter_language", "Polish")

@@ -15,8 +15,6 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from putright.submissions.services import ADJUSTMENT_LABELS
-
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
@@ -42,7 +40,21 @@ KINDS = [
     ("repair", "Report a repair"),
 ]
 PREFERRED = [("email", "Email"), ("phone", "Phone"), ("post", "Post")]
-ADJUSTMENTS = list(ADJUSTMENT_LABELS.items())
+ADJUSTMENTS = [
+    ("large_print", "Large print"),
+    ("easy_read", "Easy read"),
+    ("phone_call", "A phone call instead of writing"),
+    ("interpreter", "An interpreter"),
+    ("bsl", "A British Sign Language interpreter"),
+    ("named_contact", "One named person to deal with me"),
+    ("avoid_times", "Times to avoid contacting me"),
+]
+REVEALS = {
+    "interpreter": "interpreter_language",
+    "named_contact": "named_contact_name",
+    "avoid_times": "avoid_times",
+}
+"""The checkbox whose box, with JavaScript, shows only once it is ticked (all show without JavaScript)."""
 FILE_ERRORS = {
     "empty": "The selected file is empty",
     "invalid": "The selected file could not be uploaded: try again",
@@ -51,7 +63,10 @@ FILE_ERRORS = {
 }
 
 
-def _text(label: str, required: str, max_length: int, long: bool = False, **attrs: str) -> forms.CharField:
+def _text(
+    label: str, required: str, max_length: int, long: bool = False, what: str = "", **attrs: str
+) -> forms.CharField:
+    """A text box; `what` names it in the too-long message when the label is a question."""
     widget = forms.Textarea(attrs={"rows": 6, **attrs}) if long else forms.TextInput(attrs=attrs)
     return forms.CharField(
         label=label,
@@ -60,7 +75,7 @@ def _text(label: str, required: str, max_length: int, long: bool = False, **attr
         widget=widget,
         error_messages={
             "required": required,
-            "max_length": f"{label.rstrip('?')} must be {max_length:,} characters or fewer",
+            "max_length": f"{what or label} must be {max_length:,} characters or fewer",
         },
     )
 
@@ -123,10 +138,10 @@ class RepresentativeForm(StepForm):
     )
     person_name = _text("Their full name", "Enter their full name", 200, autocomplete="off")
     person_type = _radios("Who are they?", PERSON_TYPES, "Select who they are")
-    person_address = _text("Their address (optional)", "", 500, long=True)
-    person_postcode = _text("Their postcode (optional)", "", 10)
+    person_address = _text("Their address (optional)", "", 500, long=True, what="Their address")
+    person_postcode = _text("Their postcode (optional)", "", 10, what="Their postcode")
     person_email = _email("Their email address (optional)")
-    person_phone = _text("Their phone number (optional)", "", 20)
+    person_phone = _text("Their phone number (optional)", "", 20, what="Their phone number")
     authority = _radios(
         "How will you show that they agree to you acting for them?",
         [
@@ -171,8 +186,10 @@ class RepairForm(StepForm):
 
 class DetailsForm(StepForm):
     title = "Tell us what happened"
-    what_happened = _text("Tell us what happened", "Enter what happened", 5000, long=True)
-    where = _text("Where did it happen? (optional)", "", 300)
+    what_happened = _text(
+        "Tell us what happened", "Enter what happened", 5000, long=True, what="What happened"
+    )
+    where = _text("Where did it happen? (optional)", "", 300, what="Where it happened")
 
 
 class DatesForm(StepForm):
@@ -274,7 +291,13 @@ class DateGroup:
 
 class OutcomeForm(StepForm):
     title = "What would you like to happen?"
-    outcome = _text("What would you like to happen?", "Enter what you would like to happen", 2000, long=True)
+    outcome = _text(
+        "What would you like to happen?",
+        "Enter what you would like to happen",
+        2000,
+        long=True,
+        what="What you would like to happen",
+    )
 
 
 class AdjustmentsForm(StepForm):
@@ -287,9 +310,18 @@ class AdjustmentsForm(StepForm):
         help_text="Select all that apply, or none",
         error_messages={"invalid_choice": "Select from the list"},
     )
-    interpreter_language = _text("Language for the interpreter", "", 60)
-    named_contact_name = _text("Named contact you would like, if you know them (optional)", "", 100)
-    avoid_times = _text("Times we should avoid contacting you", "", 200)
+    interpreter_language = _text("Which language?", "", 60, what="The language")
+    named_contact_name = _text(
+        "Their name, if you know who you would like (optional)", "", 100, what="The name"
+    )
+    avoid_times = _text("Which times should we avoid?", "", 200, what="The times to avoid")
+
+    def choices_with_reveals(self) -> list[tuple[forms.BoundField, forms.BoundField | None]]:
+        """Each checkbox with the box it reveals, for the page template."""
+        return [
+            (choice, self[REVEALS[choice.data["value"]]] if choice.data["value"] in REVEALS else None)
+            for choice in self["adjustments"]
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

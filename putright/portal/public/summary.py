@@ -11,7 +11,6 @@ from django.urls import reverse
 from putright.organisations.models import Landlord
 from putright.portal.public import steps
 from putright.submissions.models import PublicSubmission
-from putright.submissions.services import ADJUSTMENT_LABELS
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def summary_rows(landlord: Landlord, answers: dict[str, Any], state: dict[str, A
                 "what you would like to happen",
             )
         )
-    chosen = [ADJUSTMENT_LABELS.get(code, code) for code in answers.get("adjustments", [])]
+    chosen = [dict(steps.ADJUSTMENTS).get(code, code) for code in answers.get("adjustments", [])]
     details = [
         f"{label}: {answers[key]}"
         for key, label in (

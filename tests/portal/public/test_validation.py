@@ -40,11 +40,11 @@ def _shows(page, message):
         ("who", {"who": "landlord"}, "Select who you are"),
         ("kind", {}, "Select what you would like to do"),
         ("details", {"what_happened": "  "}, "Enter what happened"),
-        ("details", {"what_happened": "x" * 5001}, "Tell us what happened must be 5,000 characters or fewer"),
+        ("details", {"what_happened": "x" * 5001}, "What happened must be 5,000 characters or fewer"),
         (
             "details",
             {"what_happened": "ok", "where": "x" * 301},
-            "Where did it happen? (optional) must be 300",
+            "Where it happened must be 300 characters or fewer",
         ),
         ("adjustments", {"adjustments": ["interpreter"]}, "Enter the language you need an interpreter for"),
         ("adjustments", {"adjustments": ["avoid_times"]}, "Enter the times we should avoid"),
