@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.forms.boundfield import BoundWidget
 from django.utils import timezone
 
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
@@ -316,7 +317,7 @@ class AdjustmentsForm(StepForm):
     )
     avoid_times = _text("Which times should we avoid?", "", 200, what="The times to avoid")
 
-    def choices_with_reveals(self) -> list[tuple[forms.BoundField, forms.BoundField | None]]:
+    def choices_with_reveals(self) -> list[tuple[BoundWidget, forms.BoundField | None]]:
         """Each checkbox with the box it reveals, for the page template."""
         return [
             (choice, self[REVEALS[choice.data["value"]]] if choice.data["value"] in REVEALS else None)
