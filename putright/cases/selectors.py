@@ -116,7 +116,10 @@ def _ordering(sort: str) -> list[OrderBy | str]:
     if key not in _SORT_EXPRESSIONS:
         return [F("next_due").asc(nulls_last=True), "-received_at", "-id"]
     expression = _SORT_EXPRESSIONS[key]
-    first = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+    if key == "next_due":  # the one column that may be empty: cases without a running clock last
+        first = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+    else:  # never empty: a plain DESC lets PostgreSQL read an index backwards instead of sorting every case
+        first = expression.desc() if descending else expression.asc()
     then: list[OrderBy | str] = [] if key == "next_due" else [F("next_due").asc(nulls_last=True)]
     return [first, *then, "-received_at", "-id"]
 
