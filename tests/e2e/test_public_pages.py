@@ -14,6 +14,7 @@ import pytest
 
 from putright.cases.models import Case
 from putright.organisations.models import Landlord
+from putright.submissions import services
 from putright.submissions.models import PublicSubmission
 from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
 from tests.factories import Org
@@ -186,3 +187,28 @@ def test_the_representative_and_repair_pages_pass_axe(
     _check_here(page, axe_js, shots / "repair.png")
     _continue(page)
     _check_here(page, axe_js, shots / "repair-error.png")
+
+
+def test_the_rate_limited_page_passes_axe_and_keeps_the_answers(
+    page: Any, live_server: Any, axe_js: Path, shots: Path, great: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "PER_ADDRESS_PER_HOUR", 0)
+    page.goto(f"{live_server.url}/feedback/great/give-feedback/")
+    page.get_by_label("A leaseholder").check()
+    _continue(page)
+    page.get_by_label("Pay a compliment").check()
+    _continue(page)
+    page.fill("#id_what_happened", "The caretaker was very helpful.")
+    _continue(page)
+    _continue(page)
+    page.fill("#id_name", "Sam Taylor")
+    page.fill("#id_phone", "07700 900 982")
+    page.get_by_label("Phone", exact=True).check()
+    _continue(page)
+    _continue(page)
+    page.get_by_role("button", name="Send").click()
+    assert page.get_by_role("heading", name="You have sent a lot of feedback recently").count() == 1
+    _check_here(page, axe_js, shots / "limited.png")
+    assert not PublicSubmission.objects.exists()
+    page.get_by_role("link", name="Go back to your answers").click()
+    assert page.get_by_text("The caretaker was very helpful.").count() == 1
