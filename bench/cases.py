@@ -1,22 +1,26 @@
-"""Benchmark: a million cases on PostgreSQL. Logging through the API, the worklists, and a worker's memory.
+"""Benchmark: a million cases on PostgreSQL. Logging through the API, the worklists, a worker's memory and
+the staff pages.
 
     .venv/bin/python bench/cases.py [--cases 1000000] [--landlords 20] [--keep] [--reuse]
-        [--iterations 300] [--seconds 20] [--workers 4] [--rss-requests 10000]
+        [--iterations 300] [--seconds 20] [--workers 4] [--rss-requests 10000] [--page-runs 60]
+        [--phases reads,writes,memory,pages]
 
 Creates its own database on the local server (putright_bench: dropped and recreated unless --reuse, dropped
 at the end unless --keep), migrates it with the project's migrations and fills it with realistic data
 (bench/casegen.py), checked against the services' own recompute() and track(). Then, each against a
-baseline measured in the same run on the same server:
+baseline measured in the same run on the same server (--phases picks some):
 
-1. Cases logged per second through POST /api/v1/landlords/{slug}/cases/ by 8 concurrent clients, against a
-   bare Django view that inserts one row, both served by the same gunicorn (bench/bench_urls.py); and a DRF
-   view that does nothing, the floor any REST API v1 endpoint starts from. CPU per request is split between
-   the Django workers, PostgreSQL and the clients.
-2. The team's and one handler's worklist (`open_cases_soonest_first`, 50 rows) and `overdue_counts` over all
-   landlords, in-process, against hand-written SQL returning the same rows (checked equal): p50/p95, the
-   queries at page sizes 10 and 100, the query plans, where the ORM's time goes; the first page of the
-   case list for information; then the same with candidate indexes made in the bench database only.
-3. The resident set size of one gunicorn worker over 10,000 API reads (lists, details, worklists).
+1. (writes) Cases logged per second through POST /api/v1/landlords/{slug}/cases/ by 8 concurrent clients,
+   against a bare Django view that inserts one row, both served by the same gunicorn (bench/bench_urls.py);
+   and a DRF view that does nothing, the floor any REST API v1 endpoint starts from. CPU per request is split
+   between the Django workers, PostgreSQL and the clients.
+2. (reads) The team's and one handler's worklist (`open_cases_soonest_first`, 50 rows) and `overdue_counts`
+   over all landlords, in-process, against hand-written SQL returning the same rows and columns (checked
+   equal): p50/p95, the queries at page sizes 10 and 100, the query plans, where the ORM's time goes; the
+   first page of the case list for information.
+3. (memory) The resident set size of one gunicorn worker over 10,000 API reads (lists, details, worklists).
+4. (pages) The staff pages at the largest landlord, signed in through the sign-in form: p50/p95 per page
+   over HTTP and the queries each runs; then with candidate indexes made in the bench database only.
 
 Each phase reports how much CPU other processes used meanwhile. Every request goes to 127.0.0.1; every loop
 is bounded in count and time; every process started here is stopped, and the database dropped, on the way
@@ -626,32 +630,6 @@ def query_counts() -> None:
             f"page 100: {counts[1]} queries ({sizes[1]} rows)"
         )
     assert all(a == b for _, a, b in rows), "the number of queries grows with the page size"
-
-
-def try_candidate_indexes(iterations: int) -> list[Scenario] | None:
-    """Index candidates made in the bench database only, measured, then dropped."""
-    from django.db import connection
-
-    candidates = {
-        "bench_case_list": "CREATE INDEX bench_case_list ON cases_case (landlord_id, next_due, received_at DESC, id DESC)",
-        "bench_open_due_id": "CREATE INDEX bench_open_due_id ON cases_case (landlord_id, next_due, id) "
-        "WHERE next_due IS NOT NULL",
-    }
-    heading("Candidate indexes (bench database only)")
-    with connection.cursor() as cur:
-        for sql in candidates.values():
-            say(f"  {sql}")
-            cur.execute(sql)
-        cur.execute("ANALYZE cases_case")
-    try:
-        scenarios = measure_reads(iterations, "with the candidate indexes")
-        show_plans(scenarios)
-    finally:
-        with connection.cursor() as cur:
-            for name in candidates:
-                cur.execute(f"DROP INDEX IF EXISTS {name}")
-            cur.execute("ANALYZE cases_case")
-    return scenarios
 
 
 # ------------------------------------------------------------------------------------------- web server
@@ -1446,14 +1424,13 @@ def main() -> int:
             say("Reusing the data already in the database")
         describe_data()
         verify()
-        reads = candidate = None
+        reads = None
         writes = memory = None
         if "reads" in phases:
             reads = measure_reads(args.iterations, "the project's indexes")
             show_plans(reads)
             overhead_breakdown(args.iterations)
             query_counts()
-            candidate = try_candidate_indexes(args.iterations)
         if "writes" in phases:
             writes = measure_writes(args.seconds, args.workers, logdir)
             post_profile()
@@ -1471,18 +1448,16 @@ def main() -> int:
                 f"{ratio:.3f}, goal ≥ 0.5 {'met' if ratio >= 0.5 else 'MISSED'}; {writes['errors']} errors; "
                 f"DRF floor {writes['floor']:.1f} requests/s (ratio {writes['floor'] / writes['baseline']:.3f})"
             )
-        for label, scenarios in (("project indexes", reads), ("candidate indexes", candidate)):
-            if scenarios is None:
-                continue
-            goal = [s for s in scenarios if s.goal]
+        if reads is not None:
+            goal = [s for s in reads if s.goal]
             worst95 = max(percentile(s.django_ms, 95) for s in goal)
             worst_ratio = max(s.ratio for s in goal)
             say(
-                f"  (2) {label}: worklists and overdue counts worst p95 {worst95:.2f} ms (goal < 50: "
+                f"  (2) worklists and overdue counts worst p95 {worst95:.2f} ms (goal < 50: "
                 f"{'met' if worst95 < 50 else 'MISSED'}), worst ratio to SQL {worst_ratio:.2f} (goal ≤ 2: "
                 f"{'met' if worst_ratio <= 2 else 'MISSED'}); queries independent of page size: met"
             )
-            for s in scenarios:
+            for s in reads:
                 if not s.goal:
                     say(f"      {s.name}: p95 {percentile(s.django_ms, 95):.2f} ms, ratio {s.ratio:.2f}")
         if memory is not None:
