@@ -33,6 +33,7 @@ run: install frontend migrate ## Install, migrate, load demo data and start the 
 	trap 'kill 0' EXIT; \
 	DEBUG=1 $(BIN)/python manage.py db_worker & \
 	DEBUG=1 $(BIN)/python manage.py sweep_reminders --every 5 & \
+	DEBUG=1 $(BIN)/python manage.py poll_mailboxes --every 2 & \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install frontend ## Install and run the whole suite (SQLite; set DATABASE_URL=postgres://... for PostgreSQL)

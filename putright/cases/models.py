@@ -101,6 +101,12 @@ class Case(models.Model):
             models.Index(fields=["landlord", "handler", "next_due"], name="handler_cases_by_due"),
             # The case list's order: next deadline (nulls last, as PostgreSQL's ascending default), newest first.
             models.Index(fields=["landlord", "next_due", "-received_at", "-id"], name="case_list_order"),
+            # My work's hazard clocks, and the case list's filter choices (bench/README.md, "pages").
+            models.Index(fields=["landlord"], name="cases_with_hazard", condition=~models.Q(hazard_kind="")),
+            models.Index(fields=["landlord", "category"], name="cases_by_category"),
+            models.Index(fields=["landlord", "service_area"], name="cases_by_service_area"),
+            models.Index(fields=["landlord", "contractor"], name="cases_by_contractor"),
+            models.Index(fields=["landlord", "channel"], name="cases_by_channel"),
         ]
 
     def __str__(self) -> str:
@@ -161,6 +167,10 @@ class Stage(models.Model):
         indexes = [
             models.Index(fields=["landlord", "acknowledge_by"]),
             models.Index(fields=["landlord", "respond_by"]),
+            # A reporting year's or period's stages (putright/reporting): received, acknowledged, responded.
+            models.Index(fields=["landlord", "received_at"], name="stages_by_received"),
+            models.Index(fields=["landlord", "acknowledged_on"], name="stages_by_acknowledged"),
+            models.Index(fields=["landlord", "responded_on"], name="stages_by_responded"),
         ]
 
 

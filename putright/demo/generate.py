@@ -123,7 +123,7 @@ _EXTRA_PLACES = {
 _EXTRA_SUFFIXES = ["Homes", "Housing Association", "Housing Trust", "Living"]
 _EXTRA_NATIONS = ["scotland", "northern-ireland", "england-and-wales"]
 _EXTRA_POLICIES = ["hos-code-2024", "brighter-places-2022", "great-places"]
-_EXTRA_COLOURS = ["#005ea5", "#b10e1e", "#28a197", "#f47738", "#4c2c92", "#85994b"]
+_EXTRA_COLOURS = ["#005ea5", "#b10e1e", "#00703c", "#a23b06", "#4c2c92", "#505a5f"]
 
 
 def landlord_specs(count: int) -> list[LandlordSpec]:

@@ -213,3 +213,10 @@ def test_load_demo_management_command():
 def test_demo_data_is_refused_outside_development_without_force(capsys):
     assert main(["demo", "--landlords", "1", "--cases", "1"]) == 2
     assert "published password" in capsys.readouterr().err
+
+
+def test_every_demo_brand_colour_keeps_the_header_text_readable() -> None:
+    from putright.demo.generate import _EXTRA_COLOURS
+    from putright.domain.colour import readable_behind_white_text
+
+    assert [c for c in _EXTRA_COLOURS if not readable_behind_white_text(c)] == []

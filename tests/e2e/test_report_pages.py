@@ -16,7 +16,7 @@ from tests.e2e.test_worklist_pages import _check, _sign_in
 from tests.factories import Org
 from tests.reporting.conftest import Year2025, build_june, build_year2025
 
-pytestmark = [pytest.mark.e2e, pytest.mark.urls("tests.reporting.urls")]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
 from tests.factories import Org
 from tests.triage.conftest import MAILBOX, case_with_reference, corpus
 
-pytestmark = [pytest.mark.e2e, pytest.mark.urls("tests.triage.urls")]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from putright.organisations.models import HomesCount
 
 from .conftest import Builder
 
-pytestmark = pytest.mark.urls("tests.reporting.urls")
-
 
 def tsm_url(slug="great", year=2025):
     return reverse("backoffice:report-tsm", args=[slug]) + f"?year={year}"

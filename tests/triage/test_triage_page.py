@@ -9,8 +9,6 @@ from putright.triage.services import email_ingest
 
 from .conftest import MAILBOX, corpus
 
-pytestmark = pytest.mark.urls("tests.triage.urls")
-
 
 def url(slug="brighter", **query):
     base = reverse("backoffice:triage", args=[slug])

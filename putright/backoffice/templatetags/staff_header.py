@@ -1,6 +1,6 @@
 """The staff header's landlord: the one the page is about (its `landlord` context), else the signed-in
 person's only landlord. It brands the header (colour, logo, name) and gives the navigation its links to
-that landlord's pages, including administration for its administrators. One query per page, cached."""
+that landlord's pages, each only for the roles that may use it. One query per page, cached."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ _CACHE = "_putright_staff_header"
 class StaffHeader:
     landlord: Landlord | None = None
     administers: bool = False
+    logs_feedback: bool = False
+    """May log feedback, and so also read the email awaiting triage."""
+    sees_reports: bool = False
 
     @property
     def brand_colour(self) -> str:
@@ -44,7 +47,12 @@ def _header(request: Any, page_landlord: Any) -> StaffHeader:
     else:
         return StaffHeader()
     roles = {m.role for m in memberships if m.landlord_id == landlord.pk}
-    return StaffHeader(landlord, can(user, landlord, "landlord.administer", roles))
+    return StaffHeader(
+        landlord,
+        administers=can(user, landlord, "landlord.administer", roles),
+        logs_feedback=can(user, landlord, "case.log", roles),
+        sees_reports=can(user, landlord, "reports.view", roles),
+    )
 
 
 @register.simple_tag(takes_context=True)
