@@ -361,6 +361,39 @@ def test_service_request_carries_on_when_a_complaint_is_raised(great):
     assert complaint.kind == "complaint" and complaint.linked_case_id == request.pk
 
 
+def test_a_complaint_raised_from_a_service_request_keeps_who_and_what_and_is_received_when_expressed(great):
+    request = services.feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.SERVICE_REQUEST,
+        channel="phone",
+        received_at=at("2026-03-02"),
+        customer=great.customer,
+        summary="Boiler broken again",
+        description="The engineer was rude and the boiler still fails",
+        received_by="Contact centre",
+        colleagues_named="Sam the engineer",
+        about_colleague=True,
+        vulnerability=True,
+        vulnerability_note="Elderly, lives alone",
+    )
+    complaint = services.complaint_choice_record(
+        landlord=great.landlord,
+        actor=great.officer,
+        case_id=request.pk,
+        choice="complaint",
+        expressed_at=at("2026-03-02"),
+    )
+    assert complaint.received_at == at("2026-03-02")  # not when the choice was typed in
+    assert (complaint.received_by, complaint.colleagues_named, complaint.about_colleague) == (
+        "Contact centre",
+        "Sam the engineer",
+        True,
+    )
+    assert complaint.vulnerability and complaint.vulnerability_note == "Elderly, lives alone"
+    assert complaint.stages.get(number=1).received_at == at("2026-03-02")
+
+
 def test_additional_issue_after_the_response_becomes_a_new_linked_complaint(great):
     case = log_complaint(great)
     services.complaint_acknowledge(

@@ -79,7 +79,9 @@ def save_answers(user: User, landlord: Landlord, answers: Answers) -> tuple[Case
         choice = answers.get("choice")
         raised = None
         if case.kind in CHOICE_KINDS and choice and choice != CHOICE_NONE and not case.complaint_choice:
-            result = complaint_choice_record(landlord=landlord, actor=user, case_id=case.pk, choice=choice)
+            result = complaint_choice_record(
+                landlord=landlord, actor=user, case_id=case.pk, choice=choice, expressed_at=case.received_at
+            )
             raised = result if result.pk != case.pk else None
     return case, raised
 

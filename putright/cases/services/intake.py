@@ -219,7 +219,11 @@ def _create(
 def case_convert_to_complaint(
     *, landlord: Landlord, actor: User, case_id: int, received_at: datetime | None = None
 ) -> Case:
-    """Raise a complaint from general feedback or a service request (the service request carries on)."""
+    """Raise a complaint from general feedback or a service request (the service request carries on).
+
+    The complaint is received when the customer expressed dissatisfaction: `received_at`, else now. It keeps
+    what the record says about the person and the people involved (vulnerability, colleagues named, who
+    received it); an Awaab's Law hazard stays with the service request, whose repair runs its clocks."""
     source = locked_case(landlord, case_id)
     authorise(actor, source, "case.log")
     before, after = transition(source, Command.CONVERT_TO_COMPLAINT)
@@ -240,6 +244,11 @@ def case_convert_to_complaint(
         linked_case=source,
         issue_date=source.issue_date,
         aware_date=source.aware_date,
+        received_by=source.received_by,
+        colleagues_named=source.colleagues_named,
+        about_colleague=source.about_colleague,
+        vulnerability=source.vulnerability,
+        vulnerability_note=source.vulnerability_note,
     )
     record(
         source,
@@ -253,9 +262,12 @@ def case_convert_to_complaint(
 
 
 @transaction.atomic
-def complaint_choice_record(*, landlord: Landlord, actor: User, case_id: int, choice: str) -> Case:
+def complaint_choice_record(
+    *, landlord: Landlord, actor: User, case_id: int, choice: str, expressed_at: datetime | None = None
+) -> Case:
     """Record the customer's answer when dissatisfaction was expressed and the choice to complain offered
-    (Code 1.3); choosing to complain raises the complaint."""
+    (Code 1.3); choosing to complain raises the complaint, received when the dissatisfaction was expressed
+    (`expressed_at`, e.g. the contact being logged; else now)."""
     case = locked_case(landlord, case_id)
     authorise(actor, case, "case.log")
     if case.kind not in (Kind.SERVICE_REQUEST.value, Kind.FEEDBACK.value):
@@ -276,5 +288,7 @@ def complaint_choice_record(*, landlord: Landlord, actor: User, case_id: int, ch
         after={"complaint_choice": choice},
     )
     if choice == "complaint":
-        return case_convert_to_complaint(landlord=landlord, actor=actor, case_id=case.pk)
+        return case_convert_to_complaint(
+            landlord=landlord, actor=actor, case_id=case.pk, received_at=expressed_at
+        )
     return case
