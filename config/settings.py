@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "putright.demo",
     "putright.backoffice",
     "putright.submissions",
+    "putright.residents",
     "putright.portal",
     "putright.api",
 ]

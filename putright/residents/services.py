@@ -1,0 +1,156 @@
+"""Signing residents in by emailed link, and what they may do on their cases through the case services.
+
+The case services take a staff actor; residents act through the landlord's "resident portal" integration
+account (never a person, no password), and each timeline event says the customer did it online.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from putright.accounts.models import Membership, Role, User
+from putright.cases.models import Case
+from putright.cases.services.closure import case_withdraw
+from putright.cases.services.escalation import escalation_request
+from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.domain.lifecycle import Status
+from putright.organisations.models import Landlord
+from putright.residents.access import Resident, resident_case, resident_for_email
+from putright.residents.models import SignInLink
+
+LINK_LIFETIME = timedelta(minutes=30)
+PER_ADDRESS_PER_HOUR = 10
+PER_EMAIL_PER_HOUR = 3
+ESCALATABLE = {Status.STAGE1_RESPONDED.value}
+CLOSED = {
+    Status.WITHDRAWN.value,
+    Status.CLOSED.value,
+    Status.CLOSED_NO_CONTACT.value,
+    Status.NOT_ACCEPTED.value,
+    Status.RESOLVED.value,
+    Status.CONVERTED.value,
+    Status.PASSED_ON.value,
+}
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def sign_in_rate_limited(*, client_address: str, email: str) -> bool:
+    """Whether this client address or email address has asked for as many links as an hour allows."""
+    recent = SignInLink.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
+    if client_address and recent.filter(client_address=client_address).count() >= PER_ADDRESS_PER_HOUR:
+        return True
+    return recent.filter(email=email.strip().lower()).count() >= PER_EMAIL_PER_HOUR
+
+
+@transaction.atomic
+def sign_in_link_request(*, landlord: Landlord, email: str, client_address: str, site_url: str) -> None:
+    """Email a single-use sign-in link if a customer or authorised representative holds the address. The
+    caller answers the same either way; nothing here tells whether the address is known."""
+    email = email.strip().lower()
+    if sign_in_rate_limited(client_address=client_address, email=email):
+        raise NotPermittedError("too many sign-in links asked for; try again in an hour")
+    moment = timezone.now()
+    token = secrets.token_urlsafe(32)
+    known = resident_for_email(landlord, email, timezone.localdate(moment)) is not None
+    SignInLink.objects.create(
+        landlord=landlord,
+        email=email,
+        token_hash=token_hash(token),
+        client_address=client_address,
+        known=known,
+        created_at=moment,
+        expires_at=moment + LINK_LIFETIME,
+    )
+    if not known:
+        return
+    link = site_url.rstrip("/") + reverse(
+        "portal:sign-in-link", kwargs={"slug": landlord.slug, "token": token}
+    )
+    message = (
+        f"Use this link to see your complaints and feedback with {landlord.name}:\n\n{link}\n\n"
+        f"It works once and for {int(LINK_LIFETIME.total_seconds() // 60)} minutes. "
+        "If you did not ask for it, you can ignore this email."
+    )
+    transaction.on_commit(
+        lambda: send_mail(f"Sign in to follow your case with {landlord.name}", message, None, [email])
+    )
+
+
+@transaction.atomic
+def sign_in_link_redeem(*, landlord: Landlord, token: str) -> Resident:
+    """Use a link once, before it expires: the resident it was sent to. Any other link is simply not found."""
+    moment = timezone.now()
+    link = (
+        SignInLink.objects.select_for_update()
+        .filter(landlord=landlord, token_hash=token_hash(token), known=True, used_at__isnull=True)
+        .filter(expires_at__gt=moment)
+        .first()
+    )
+    if link is None:
+        raise NotFoundError("no usable sign-in link")
+    link.used_at = moment
+    link.save(update_fields=["used_at"])
+    resident = resident_for_email(landlord, link.email, timezone.localdate(moment))
+    if resident is None:
+        raise NotFoundError("the address is no longer held")
+    return resident
+
+
+def resident_portal_user(landlord: Landlord) -> User:
+    """The account residents' own actions are recorded as: an integration user of the landlord's."""
+    user, created = User.objects.get_or_create(
+        email=f"resident-portal@{landlord.slug}.putright.invalid",
+        defaults={"first_name": "Resident portal", "last_name": "(integration)"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    Membership.objects.get_or_create(user=user, landlord=landlord, role=Role.INTEGRATION)
+    return user
+
+
+def may_escalate(case: Case) -> bool:
+    return case.status in ESCALATABLE
+
+
+def may_withdraw(case: Case) -> bool:
+    return case.status not in CLOSED and not case.closed_at
+
+
+def resident_escalation_request(
+    *, landlord: Landlord, resident: Resident, reference: str, reason: str = ""
+) -> Case:
+    """Ask for stage 2. No reason is needed; a late request is flagged for a decision, never refused."""
+    case = resident_case(landlord, resident, reference, timezone.localdate())
+    if not may_escalate(case):
+        raise NotPermittedError(f"{reference} cannot go to stage 2 now")
+    return escalation_request(
+        landlord=landlord,
+        actor=resident_portal_user(landlord),
+        case_id=case.pk,
+        requested_at=timezone.now() - timedelta(seconds=1),
+        reason=reason,
+    )
+
+
+def resident_withdraw(*, landlord: Landlord, resident: Resident, reference: str, reason: str = "") -> Case:
+    case = resident_case(landlord, resident, reference, timezone.localdate())
+    if not may_withdraw(case):
+        raise NotPermittedError(f"{reference} is already closed")
+    return case_withdraw(
+        landlord=landlord,
+        actor=resident_portal_user(landlord),
+        case_id=case.pk,
+        on=timezone.localdate(),
+        reason=f"Online, by {resident.email}: {reason.strip() or 'no reason given'}",
+    )
