@@ -3,6 +3,7 @@ the joins it needs, so the number of queries does not grow with the page size.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import reduce
@@ -32,6 +33,8 @@ SORT_KEYS = ("reference", "received", "next_due", "status", "kind")
 """The columns a case list may be sorted by; `CaseFilters.sort` is one of these, or "-" and one of these."""
 
 SEARCH_MAX_WORDS = 8
+WHOLE_REFERENCE = re.compile(r"[A-Za-z]{1,10}-\d{4}-\d{6}")
+"""A search that is exactly a case reference (BP-2026-000042) finds that case by its index, not by scanning."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def week_ends(landlord: Landlord, today: date) -> date:
 
 def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     """Cases in which every word of `text` appears (any case) in the reference, the lead customer's name,
-    address or postcode (spaces ignored), the summary or the description.
+    address or postcode (spaces ignored), the summary or the description; a whole reference finds its case.
 
     icontains works the same on SQLite and PostgreSQL; PostgreSQL full-text search (a SearchVector with a
     GIN index, ranked results) can replace it later for large landlords.
@@ -78,6 +81,8 @@ def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     words = text.split()[:SEARCH_MAX_WORDS]
     if not words:
         return cases
+    if len(words) == 1 and WHOLE_REFERENCE.fullmatch(words[0]):
+        return cases.filter(reference=words[0].upper())
     cases = cases.alias(_postcode=Replace("customer__postcode", Value(" "), Value("")))
     return cases.filter(
         reduce(

@@ -528,6 +528,10 @@ def test_case_list_search_by_reference_name_address_postcode_and_words(great, si
     assert refs("music") == [second.reference]
     assert refs("heating music") == []  # every word must match
     assert refs("Alex") == [second.reference]
+    # A whole reference finds its own case only, not others that mention it.
+    third = log(great, "2026-11-04", summary=f"Follow-up to {first.reference}", description="Still broken")
+    assert refs(f"  {first.reference.lower()} ") == [first.reference]
+    assert refs("follow-up") == [third.reference]
 
 
 def test_case_list_sorts_by_whitelisted_columns_with_aria_sort(great, signed_in):
