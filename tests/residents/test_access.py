@@ -49,8 +49,11 @@ def test_a_representative_with_blank_scope_sees_every_case_of_the_customer(brigh
 
 @pytest.mark.parametrize(
     "change",
-    [{"authority": Representative.Authority.REQUESTED}, {"authority": Representative.Authority.REFUSED},
-     {"expires_on": date(2026, 5, 31)}],
+    [
+        {"authority": Representative.Authority.REQUESTED},
+        {"authority": Representative.Authority.REFUSED},
+        {"expires_on": date(2026, 5, 31)},
+    ],
 )
 def test_a_representative_without_authority_or_expired_sees_nothing(brighter, representative, change):
     log_complaint(brighter, representative=representative)
