@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "putright.backoffice",
     "putright.submissions",
     "putright.residents",
+    "putright.ombudsman",
     "putright.portal",
     "putright.api",
 ]

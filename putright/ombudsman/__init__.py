@@ -1,0 +1,1 @@
+"""Ombudsman cases, Code non-compliance records and the lessons published from closed complaints."""
