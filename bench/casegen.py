@@ -30,6 +30,7 @@ from psycopg.copy import QueuedLibpqWriter
 
 from putright.accounts.models import Membership, Role, User
 from putright.cases.models import (
+    STATUS_RANK,
     Case,
     Decision,
     Extension,
@@ -611,6 +612,7 @@ class Generator:
                     "reference",
                     "kind",
                     "status",
+                    "status_rank",
                     "stage",
                     "channel",
                     "received_at",
@@ -816,6 +818,7 @@ class Generator:
                 c.reference,
                 c.kind,
                 c.status,
+                STATUS_RANK[c.status],
                 c.stage,
                 channel,
                 received,

@@ -104,3 +104,35 @@ def test_nobody_reaches_another_landlords_case_by_guessing_its_id(great, brighte
     with pytest.raises(NotFoundError):
         access_case_for_staff(brighter.officer, brighter.landlord, case.pk)
     assert case_list(landlord=brighter.landlord, user=brighter.officer).count() == 0
+
+
+def test_search_matches_words_literally_in_the_case_or_its_lead_customer(great):
+    """Every word must appear in the case's text or its lead customer's (name, address, postcode without
+    spaces); LIKE's wildcards in a word are plain characters (PostgreSQL reads trigram indexes for this)."""
+    great.customer.address, great.customer.postcode = "12 Oak Road, York", "YO1 7HH"
+    great.customer.save()
+    damp = log(great, "2026-05-01")
+    rent = services.feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.COMPLAINT,
+        channel="email",
+        received_at=at("2026-05-02"),
+        customer=great.customer,
+        summary="Rent up 100% in_full",
+        description="Charged twice",
+    )
+
+    def found(text):
+        filters = CaseFilters(search=text)
+        return sorted(c.pk for c in case_list(landlord=great.landlord, user=great.officer, filters=filters))
+
+    assert found("damp oak") == [damp.pk]  # one word in the case, one in its customer's address
+    assert found("yo17hh") == sorted([damp.pk, rent.pk])
+    assert found("BEDROOM mould") == [damp.pk]
+    assert found("100%") == [rent.pk]
+    assert found("in_full") == [rent.pk]
+    assert found("%") == [rent.pk]  # not a wildcard that matches every case
+    assert found("_") == [rent.pk]
+    assert found("inxfull") == []
+    assert found("damp twice") == []

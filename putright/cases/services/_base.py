@@ -11,7 +11,7 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import require
 from putright.cases.access import may_see
-from putright.cases.models import Case, Extension, Stage, TimelineEvent
+from putright.cases.models import STATUS_RANK, Case, Extension, Stage, TimelineEvent
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.deadlines import Justification, StageFacts
 from putright.domain.errors import InvalidInputError, NotFoundError
@@ -52,7 +52,7 @@ def transition(case: Case, command: Command) -> tuple[Status, Status]:
     """Move the case as the lifecycle table says, or raise TransitionNotAllowedError."""
     before = Status(case.status)
     after = next_status(Kind(case.kind), before, command)
-    case.status = after.value
+    case.status, case.status_rank = after.value, STATUS_RANK[after.value]
     if after not in DUE_NEXT:
         case.next_due, case.next_due_kind = None, ""
     return before, after
