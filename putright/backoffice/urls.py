@@ -7,6 +7,7 @@ from putright.backoffice.case_actions.urls import case_action_urlpatterns
 from putright.backoffice.case_page.urls import case_page_urlpatterns
 from putright.backoffice.customers.urls import customer_urlpatterns
 from putright.backoffice.intake.urls import intake_urlpatterns
+from putright.backoffice.ombudsman.urls import ombudsman_urlpatterns
 from putright.backoffice.reports.urls import report_urlpatterns
 from putright.backoffice.triage.urls import triage_urlpatterns
 from putright.backoffice.worklists.urls import worklist_urlpatterns
@@ -22,5 +23,6 @@ urlpatterns = [
     *customer_urlpatterns,  # the customer record and its adjustments, restrictions, representatives
     *administration_urlpatterns,  # landlord administration: staff, policy, closure days, templates, branding
     *report_urlpatterns,  # Tenant Satisfaction Measures and the Board pack
+    *ombudsman_urlpatterns,  # Ombudsman cases and orders, Code non-compliance, the learning log
     *triage_urlpatterns,  # email received, awaiting triage
 ]

@@ -1,0 +1,147 @@
+"""The Ombudsman page (cases, orders due, Code non-compliance), recording compliance with an order, the
+learning log and publishing a lesson: pages over `putright.ombudsman`, nothing more.
+
+A landlord the person holds no role at is not found; a role that may not use a page is refused (403); an
+order or lesson of another landlord, or about a case the person may not see, is not found."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.accounts.permissions import can
+from putright.backoffice.auth.access import staff_required
+from putright.backoffice.ombudsman.forms import LearningFilterForm, LessonPublishForm, OrderCompleteForm
+from putright.cases.access import may_see
+from putright.cases.models import Learning
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.ombudsman import selectors, services
+from putright.ombudsman.models import Order, PublishedLesson
+from putright.organisations.models import Landlord
+from putright.organisations.selectors import landlord_for_user
+
+
+def _staff(request: HttpRequest, slug: str, action: str) -> tuple[User, Landlord]:
+    user = request.user
+    assert isinstance(user, User)  # staff_required ran first
+    try:
+        landlord = landlord_for_user(user, slug)
+    except NotFoundError:
+        raise Http404("No such landlord among yours") from None
+    if not can(user, landlord, action):
+        raise PermissionDenied(f"Your role at {landlord.name} does not include this page")
+    return user, landlord
+
+
+@staff_required
+def ombudsman(request: HttpRequest, slug: str) -> HttpResponse:
+    user, landlord = _staff(request, slug, "case.view")
+    today = timezone.localdate()
+    visible = selectors.ombudsman_cases(landlord, user)
+    due = [o for o in selectors.orders_due(landlord, today) if may_see(user, o.ombudsman_case.case)]
+    context = {
+        "landlord": landlord,
+        "today": today,
+        "referrals": visible,
+        "due": due,
+        "non_compliance": selectors.non_compliance(landlord),
+        "completes": can(user, landlord, "action.complete"),
+    }
+    return render(request, "backoffice/ombudsman/ombudsman.html", context)
+
+
+def _order(user: User, landlord: Landlord, order_id: int) -> Order:
+    order = (
+        Order.objects.filter(pk=order_id, landlord=landlord).select_related("ombudsman_case__case").first()
+    )
+    if order is None or not may_see(user, order.ombudsman_case.case):
+        raise Http404("No such order")
+    return order
+
+
+@staff_required
+def order_complete(request: HttpRequest, slug: str, order_id: int) -> HttpResponse:
+    user, landlord = _staff(request, slug, "action.complete")
+    order = _order(user, landlord, order_id)
+    if order.completed_on is not None:
+        raise Http404("This order is already complete")
+    form = OrderCompleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.order_complete(
+                landlord=landlord,
+                actor=user,
+                order_id=order.pk,
+                completed_on=form.cleaned_data["completed_on"],
+                evidence=form.cleaned_data["evidence"],
+            )
+        except InvalidInputError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(request, f"Compliance recorded for {order.ombudsman_case.ombudsman_reference}")
+            return redirect(reverse("backoffice:ombudsman", args=[landlord.slug]))
+    return render(
+        request,
+        "backoffice/ombudsman/order_complete.html",
+        {"landlord": landlord, "order": order, "form": form},
+    )
+
+
+@staff_required
+def learning(request: HttpRequest, slug: str) -> HttpResponse:
+    user, landlord = _staff(request, slug, "reports.view")
+    everything = selectors.learning_log(landlord, user)
+    areas = sorted({a for a in everything.values_list("case__service_area", flat=True) if a})
+    form = LearningFilterForm(request.GET or None, areas=areas)
+    lessons = everything
+    if form.is_bound and form.is_valid():
+        lessons = selectors.learning_log(
+            landlord,
+            user,
+            service_area=form.cleaned_data["service_area"],
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+        )
+    published = set(PublishedLesson.objects.filter(landlord=landlord).values_list("learning_id", flat=True))
+    context = {
+        "landlord": landlord,
+        "form": form,
+        "lessons": lessons if not form.errors else everything.none(),
+        "published": published,
+        "publishes": can(user, landlord, "case.decide"),
+    }
+    return render(request, "backoffice/ombudsman/learning.html", context)
+
+
+@staff_required
+def lesson_publish(request: HttpRequest, slug: str, learning_id: int) -> HttpResponse:
+    user, landlord = _staff(request, slug, "case.decide")
+    lesson = Learning.objects.filter(pk=learning_id, case__landlord=landlord).select_related("case").first()
+    if lesson is None or not may_see(user, lesson.case):
+        raise Http404("No such lesson")
+    form = LessonPublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lesson_publish(
+                landlord=landlord,
+                actor=user,
+                learning_id=lesson.pk,
+                you_said=form.cleaned_data["you_said"],
+                we_did=form.cleaned_data["we_did"],
+                published_on=form.cleaned_data["published_on"],
+            )
+        except InvalidInputError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(request, "Lesson published on the \u201cyou said, we did\u201d page")
+            return redirect(reverse("backoffice:learning", args=[landlord.slug]))
+    return render(
+        request,
+        "backoffice/ombudsman/lesson_publish.html",
+        {"landlord": landlord, "lesson": lesson, "form": form},
+    )
