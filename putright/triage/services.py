@@ -4,6 +4,8 @@
 with the reason, and logs it. The same email read twice (by the poller and by hand, say) is stored once.
 A reply that carries one of the landlord's case references joins that case's timeline instead of becoming
 new feedback; auto-replies, bounces and loops are stored as ignored, never turned into cases.
+
+Staff then triage what awaits them: log it as feedback, add it to a case, or set it aside with a reason.
 """
 
 from __future__ import annotations
@@ -18,19 +20,29 @@ from email.policy import default as default_policy
 from email.utils import parseaddr
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from putright.accounts.models import User
+from putright.accounts.permissions import require
+from putright.accounts.services import administration_event_record
+from putright.cases.access import visible_cases
 from putright.cases.models import Case
 from putright.cases.services._base import record
-from putright.customers.models import Customer
+from putright.cases.services.intake import feedback_log
+from putright.cases.services.notes import case_attachment_add
+from putright.customers.models import Channel, Customer
+from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord
 from putright.triage.classify import classify
 from putright.triage.mailboxes import own_addresses
 from putright.triage.models import InboundAttachment, InboundMessage
 from putright.triage.parsing import ParsedEmail, clean_text, derived_message_id, header_text, parse_email
+from putright.triage.selectors import visible_inbound_messages
 
 logger = logging.getLogger(__name__)
 
@@ -255,3 +267,141 @@ def email_ingest(*, landlord: Landlord, mailbox: str, raw: bytes) -> InboundMess
     if message.problems:
         logger.warning("message %s for %s: %s", parsed.message_id, landlord.slug, "; ".join(message.problems))
     return _save(landlord=landlord, mailbox=mailbox, raw=raw, keep_raw=True, message=message, parsed=parsed)
+
+
+def _awaiting(*, actor: User, landlord: Landlord, message_id: int) -> InboundMessage:
+    """The message, row-locked, if this person may log feedback here and it is still awaiting triage;
+    another landlord's message, or one they may not see, is not found."""
+    require(actor, landlord, "case.log")
+    message = (
+        visible_inbound_messages(user=actor, landlord=landlord)
+        .select_for_update()
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None:
+        raise NotFoundError(f"no email {message_id} at {landlord.name}")
+    if message.status != InboundMessage.Status.AWAITING_TRIAGE:
+        raise InvalidInputError("message", f"This email is already {message.get_status_display().lower()}")
+    return message
+
+
+def _attachment_names(message: InboundMessage) -> list[str]:
+    return [a.original_name for a in message.attachments.order_by("id")]
+
+
+@transaction.atomic
+def inbound_message_ignore(
+    *, landlord: Landlord, actor: User, message_id: int, reason: str
+) -> InboundMessage:
+    """Set an email aside without making a case (spam, sent to the wrong landlord, nothing to act on),
+    saying why; the landlord's audit trail keeps who did it."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidInputError("reason", "Enter why this email needs no case")
+    if len(reason) > 500:
+        raise InvalidInputError("reason", "Reason must be 500 characters or fewer")
+    message = _awaiting(actor=actor, landlord=landlord, message_id=message_id)
+    message.status = InboundMessage.Status.IGNORED
+    message.reason = reason
+    message.save(update_fields=["status", "reason"])
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        kind="email_ignored",
+        summary=f"Email from {message.from_address or 'an unknown sender'} set aside: {reason}",
+        before={"inbound_message_id": message.pk, "status": InboundMessage.Status.AWAITING_TRIAGE},
+        after={"status": InboundMessage.Status.IGNORED, "reason": reason},
+    )
+    return message
+
+
+@transaction.atomic
+def inbound_message_join(
+    *, landlord: Landlord, actor: User, message_id: int, reference: str
+) -> InboundMessage:
+    """Add an email to a case named by its reference: it joins the case's timeline. Only the landlord's
+    own cases that this person may see are found."""
+    reference = reference.strip().upper()
+    if not reference:
+        raise InvalidInputError("reference", "Enter the case reference, like BP-2026-000042")
+    message = _awaiting(actor=actor, landlord=landlord, message_id=message_id)
+    case = visible_cases(actor, landlord).filter(reference=reference).first()
+    if case is None:
+        raise InvalidInputError("reference", f"There is no case {reference} that you can see")
+    message.status = InboundMessage.Status.JOINED_CASE
+    message.case = case
+    message.save(update_fields=["status", "case"])
+    names = _attachment_names(message)
+    summary = f"Email from {message.from_address or 'an unknown sender'} added to the case"
+    summary += f": {message.subject or '(no subject)'}"
+    if names:
+        summary += f" ({len(names)} attachment{'s' if len(names) != 1 else ''}: {', '.join(names)})"
+    record(
+        case,
+        actor,
+        "email_received",
+        summary,
+        after={"inbound_message_id": message.pk, "from": message.from_address, "attachments": names},
+    )
+    return message
+
+
+def _copy_attachments(landlord: Landlord, actor: User, message: InboundMessage, case: Case) -> list[str]:
+    """Copy the email's kept attachments onto the case; return the names of those a case may not hold
+    (a type or size case files refuse), which stay with the email."""
+    left: list[str] = []
+    for attachment in message.attachments.order_by("id"):
+        if not attachment.file:
+            left.append(attachment.original_name)
+            continue
+        try:
+            with transaction.atomic(), default_storage.open(attachment.file.name, "rb") as handle:
+                case_attachment_add(
+                    landlord=landlord,
+                    actor=actor,
+                    case_id=case.pk,
+                    file=File(handle, name=attachment.original_name),
+                    description="Sent with the email",
+                )
+        except InvalidInputError:
+            left.append(attachment.original_name)
+    return left
+
+
+@transaction.atomic
+def inbound_message_log(
+    *, landlord: Landlord, actor: User, message_id: int, kind: Kind
+) -> tuple[InboundMessage, Case]:
+    """Log an email from a matched customer as new feedback: channel email, received when it was sent,
+    the subject as summary and the text as description; its attachments are copied onto the case."""
+    message = _awaiting(actor=actor, landlord=landlord, message_id=message_id)
+    if message.customer is None:
+        raise InvalidInputError(
+            "kind", "This email is not matched to a customer: log it through Log feedback instead"
+        )
+    received = (
+        message.sent_at if message.sent_at and message.sent_at <= timezone.now() else message.received_at
+    )
+    case = feedback_log(
+        landlord=landlord,
+        actor=actor,
+        kind=kind,
+        channel=Channel.EMAIL,
+        received_at=received,
+        customer=message.customer,
+        summary=(message.subject or "Email with no subject")[:200],
+        description=message.text_body or message.html_text or "(The email had no text)",
+        received_by=message.mailbox,
+    )
+    left = _copy_attachments(landlord, actor, message, case)
+    message.status = InboundMessage.Status.JOINED_CASE
+    message.case = case
+    message.save(update_fields=["status", "case"])
+    summary = f"Logged from the email from {message.from_address}"
+    if left:
+        summary += f"; not copied to the case files (kept with the email): {', '.join(left)}"
+    record(
+        case, actor, "email_received", summary, after={"inbound_message_id": message.pk, "not_copied": left}
+    )
+    return message, case
