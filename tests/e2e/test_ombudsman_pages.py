@@ -73,6 +73,9 @@ def test_ombudsman_and_learning_pages_pass_axe(
     _sign_in(page, client, live_server, great.officer)
     _check(page, live_server, "/landlords/great/ombudsman/", axe_js, shots / "ombudsman.png")
     assert page.locator("h1").inner_text() == "Ombudsman cases"
+    _check(page, live_server, "/landlords/great/ombudsman/refer/", axe_js, shots / "refer.png")
+    page.click("button.govuk-button")  # nothing typed: the error summary
+    assert page.locator(".govuk-error-summary").count() == 1
     order = Order.objects.get(type="order")
     form = f"/landlords/great/ombudsman/orders/{order.pk}/complete/"
     _check(page, live_server, form, axe_js, shots / "order-complete.png")

@@ -7,10 +7,11 @@ import pytest
 
 from putright.cases.models import Learning
 from putright.ombudsman import services
-from putright.ombudsman.models import Order, PublishedLesson
+from putright.ombudsman.models import OmbudsmanCase, Order, PublishedLesson
 from putright.ombudsman.services import FindingInput, OrderInput
 
 from .conftest import learn
+from .conftest import log_complaint as log_complaint_at
 
 D = date.fromisoformat
 
@@ -162,3 +163,25 @@ def test_publish_a_lesson_then_the_public_page_shows_only_its_wording(client, gr
     assert "Alex Morgan" not in public and Learning.objects.get().lesson not in public
     assert "Leaks took too long" not in client.get("/feedback/brighter/you-said-we-did/").content.decode()
     assert client.get("/feedback/nobody/you-said-we-did/").status_code == 404
+
+
+def test_refer_by_reference_keeps_input_on_error_then_records(client, great, brighter, case):
+    url = "/landlords/great/ombudsman/refer/"
+    assert get(client, great.board, url).status_code == 403
+    assert get(client, brighter.officer, url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(great.officer)
+    dated = {"referred_on_day": "1", "referred_on_month": "4", "referred_on_year": "2026"}
+    other = log_complaint_at(brighter)
+    bad = client.post(url, {"case_reference": other.reference, "ombudsman_reference": "2025777", **dated})
+    page = bad.content.decode()
+    assert "There is no complaint" in page and "2025777" in page
+    assert not OmbudsmanCase.objects.exists()
+    good = client.post(
+        url, {"case_reference": case.reference.lower(), "ombudsman_reference": "2025777", **dated}
+    )
+    assert good.status_code == 302
+    assert OmbudsmanCase.objects.get().case == case
+    again = client.post(url, {"case_reference": case.reference, "ombudsman_reference": "2025777", **dated})
+    assert "already recorded" in again.content.decode()

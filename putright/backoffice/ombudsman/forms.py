@@ -59,3 +59,18 @@ class LessonPublishForm(forms.Form):
         error_messages={"required": "Enter what we did"},
     )
     published_on = GovukDateField(what="the publication date", label="Publication date", help_text=DATE_HINT)
+
+
+class ReferForm(forms.Form):
+    case_reference = forms.CharField(
+        label="Complaint reference",
+        help_text="Our reference, for example GP-2026-000001",
+        error_messages={"required": "Enter the complaint reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    ombudsman_reference = forms.CharField(
+        label="Ombudsman's reference",
+        error_messages={"required": "Enter the Ombudsman's reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    referred_on = GovukDateField(what="the referral date", label="Date referred", help_text=DATE_HINT)

@@ -6,6 +6,7 @@ from putright.backoffice.ombudsman import views
 
 ombudsman_urlpatterns: list[URLPattern] = [
     path("landlords/<slug:slug>/ombudsman/", views.ombudsman, name="ombudsman"),
+    path("landlords/<slug:slug>/ombudsman/refer/", views.refer, name="ombudsman-refer"),
     path(
         "landlords/<slug:slug>/ombudsman/orders/<int:order_id>/complete/",
         views.order_complete,

@@ -16,8 +16,13 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
-from putright.backoffice.ombudsman.forms import LearningFilterForm, LessonPublishForm, OrderCompleteForm
-from putright.cases.access import may_see
+from putright.backoffice.ombudsman.forms import (
+    LearningFilterForm,
+    LessonPublishForm,
+    OrderCompleteForm,
+    ReferForm,
+)
+from putright.cases.access import access_case_by_reference, may_see
 from putright.cases.models import Learning
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.ombudsman import selectors, services
@@ -51,8 +56,39 @@ def ombudsman(request: HttpRequest, slug: str) -> HttpResponse:
         "due": due,
         "non_compliance": selectors.non_compliance(landlord),
         "completes": can(user, landlord, "action.complete"),
+        "refers": can(user, landlord, "case.decide"),
     }
     return render(request, "backoffice/ombudsman/ombudsman.html", context)
+
+
+@staff_required
+def refer(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record that a complaint was referred to the Ombudsman, found by its reference as typed."""
+    user, landlord = _staff(request, slug, "case.decide")
+    form = ReferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reference = form.cleaned_data["case_reference"].strip().upper()
+        try:
+            case = access_case_by_reference(user, landlord, reference)
+        except NotFoundError:
+            form.add_error("case_reference", f"There is no complaint {reference} at {landlord.name}")
+        else:
+            try:
+                referral = services.ombudsman_case_refer(
+                    landlord=landlord,
+                    actor=user,
+                    case_id=case.pk,
+                    ombudsman_reference=form.cleaned_data["ombudsman_reference"],
+                    referred_on=form.cleaned_data["referred_on"],
+                )
+            except InvalidInputError as error:
+                form.add_error(error.field if error.field in form.fields else None, str(error))
+            else:
+                messages.success(
+                    request, f"Referral {referral.ombudsman_reference} recorded for {case.reference}"
+                )
+                return redirect(reverse("backoffice:ombudsman", args=[landlord.slug]))
+    return render(request, "backoffice/ombudsman/refer.html", {"landlord": landlord, "form": form})
 
 
 def _order(user: User, landlord: Landlord, order_id: int) -> Order:
