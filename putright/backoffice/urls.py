@@ -9,6 +9,7 @@ from putright.backoffice.customers.urls import customer_urlpatterns
 from putright.backoffice.intake.urls import intake_urlpatterns
 from putright.backoffice.ombudsman.urls import ombudsman_urlpatterns
 from putright.backoffice.reports.urls import report_urlpatterns
+from putright.backoffice.submissions.urls import submission_urlpatterns
 from putright.backoffice.triage.urls import triage_urlpatterns
 from putright.backoffice.worklists.urls import worklist_urlpatterns
 
@@ -25,4 +26,5 @@ urlpatterns = [
     *report_urlpatterns,  # Tenant Satisfaction Measures and the Board pack
     *ombudsman_urlpatterns,  # Ombudsman cases and orders, Code non-compliance, the learning log
     *triage_urlpatterns,  # email received, awaiting triage
+    *submission_urlpatterns,  # online-form submissions not yet logged
 ]
