@@ -76,7 +76,7 @@ CUSTOMER_SEARCH_SQL = "(name || ' ' || address || ' ' || replace(postcode, ' ', 
 indexes of migration cases/0008, so that ILIKE '%word%' reads an index (words of three letters or more)."""
 
 
-def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
+def search_cases(cases: QuerySet[Case], text: str, *, landlord: Landlord) -> QuerySet[Case]:
     """Cases in which every word of `text` appears (any case) in the reference, the lead customer's name,
     address or postcode (spaces ignored), the summary or the description; a whole reference finds its case.
 
@@ -89,7 +89,7 @@ def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     if len(words) == 1 and WHOLE_REFERENCE.fullmatch(words[0]):
         return cases.filter(reference=words[0].upper())
     if connections[cases.db].vendor == "postgresql":
-        return cases.filter(reduce(and_, (_indexed_match(word) for word in words)))
+        return cases.filter(reduce(and_, (_indexed_match(word, landlord) for word in words)))
     cases = cases.alias(_postcode=Replace("customer__postcode", Value(" "), Value("")))
     return cases.filter(
         reduce(
@@ -107,15 +107,20 @@ def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     )
 
 
-def _indexed_match(word: str) -> Q:
-    """Cases whose own text, or whose lead customer's, contains the word: two trigram index lookups."""
+def _indexed_match(word: str, landlord: Landlord) -> Q:
+    """The landlord's cases whose own text, or whose lead customer's, contains the word: one set of case ids
+    from the two trigram indexes (the customers' through the cases' customer key), each kept to the landlord,
+    so that the page and its count read only the matching cases."""
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
-    in_case = RawSQL(f"SELECT id FROM cases_case WHERE {CASE_SEARCH_SQL} ILIKE %s", [pattern])
-    in_customer = RawSQL(
-        f"SELECT id FROM customers_customer WHERE {CUSTOMER_SEARCH_SQL} ILIKE %s",
-        [pattern],
+    return Q(
+        id__in=RawSQL(
+            f"SELECT id FROM cases_case WHERE landlord_id = %s AND {CASE_SEARCH_SQL} ILIKE %s "
+            "UNION SELECT cases_case.id FROM cases_case "
+            "JOIN customers_customer ON customers_customer.id = cases_case.customer_id "
+            f"WHERE customers_customer.landlord_id = %s AND {CUSTOMER_SEARCH_SQL} ILIKE %s",
+            [landlord.pk, pattern, landlord.pk, pattern],
+        )
     )
-    return Q(id__in=in_case) | Q(customer_id__in=in_customer)
 
 
 _SORT_EXPRESSIONS: dict[str, F] = {
@@ -184,7 +189,7 @@ def case_list(
     if any(flags):
         cases = cases.filter(reduce(or_, [flag for flag in flags if flag is not None]))
     if f.search.strip():
-        cases = search_cases(cases, f.search)
+        cases = search_cases(cases, f.search, landlord=landlord)
     return cases.order_by(*_ordering(f.sort))
 
 
