@@ -243,3 +243,10 @@ def test_join_then_ignore_through_the_pages(client, brighter, brighter_case, mat
     assert other.status == InboundMessage.Status.IGNORED
     body = client.get(page("brighter", other)).content.decode()
     assert "Set aside because" in body and "Spam" in body and "Log as feedback" not in body
+
+
+def test_the_list_opens_each_email_and_points_to_waiting_submissions(client, brighter, matched):
+    client.force_login(brighter.officer)
+    body = client.get(reverse("backoffice:triage", args=["brighter"])).content.decode()
+    assert f'href="{page("brighter", matched)}"' in body
+    assert f'href="{reverse("backoffice:submissions", args=["brighter"])}"' in body
