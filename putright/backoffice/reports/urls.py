@@ -9,6 +9,11 @@ report_urlpatterns: list[URLPattern] = [
     path("landlords/<slug:slug>/reports/tsm/setting/", views.tsm_setting, name="report-tsm-setting"),
     path("landlords/<slug:slug>/reports/tsm/<str:measure>/", views.tsm_cases, name="report-tsm-cases"),
     path("landlords/<slug:slug>/reports/board-pack/", views.board, name="report-board-pack"),
+    path(
+        "landlords/<slug:slug>/reports/board-pack/export.<str:fmt>",
+        views.board_export,
+        name="report-board-pack-export",
+    ),
 ]
 
 urlpatterns = report_urlpatterns

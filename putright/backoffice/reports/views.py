@@ -6,12 +6,15 @@ cases that person may open (`visible_cases`), and says how many others are count
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,7 +33,8 @@ from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.tsm import Measure, ReportingYear
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
-from putright.reporting.board_pack import board_pack
+from putright.reporting.board_pack import BoardPack, board_pack
+from putright.reporting.exports import pack_csv, pack_rows, pack_xlsx, sections
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
 from putright.reporting.services import reporting_settings_update
 
@@ -123,9 +127,8 @@ def tsm_cases(request: HttpRequest, slug: str, measure: str) -> HttpResponse:
     return render(request, "backoffice/reports/tsm_cases.html", context)
 
 
-@staff_required
-def board(request: HttpRequest, slug: str) -> HttpResponse:
-    _, landlord = _reader(request, slug)
+def _board_pack(request: HttpRequest, landlord: Landlord) -> tuple[PeriodForm, BoardPack | None]:
+    """The period asked for (last month when none is) and its pack, or the form with its errors."""
     chosen = "first_2" in request.GET or "last_2" in request.GET
     form = PeriodForm(request.GET if chosen else period_data(last_month(timezone.localdate())))
     pack = None
@@ -134,9 +137,59 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
             pack = board_pack(landlord, form.period)
         except InvalidInputError as error:
             form.add_error(None, str(error))
-    return render(
-        request, "backoffice/reports/board_pack.html", {"landlord": landlord, "form": form, "pack": pack}
+    return form, pack
+
+
+@staff_required
+def board(request: HttpRequest, slug: str) -> HttpResponse:
+    _, landlord = _reader(request, slug)
+    form, pack = _board_pack(request, landlord)
+    context: dict[str, object] = {"landlord": landlord, "form": form, "pack": pack}
+    if pack is not None:
+        context["export_query"] = urlencode(period_data(pack.period))
+    return render(request, "backoffice/reports/board_pack.html", context)
+
+
+EXPORTS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def _pdf(landlord: Landlord, pack: BoardPack, title: str) -> bytes:
+    from weasyprint import HTML
+
+    page = render_to_string(
+        "backoffice/reports/board_pack_print.html",
+        {"landlord": landlord, "period": pack.period, "title": title, "sections": sections(pack_rows(pack))},
     )
+    return bytes(HTML(string=page).write_pdf())
+
+
+@staff_required
+def board_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The Board pack for the period as a file; a period that will not do goes back to the page's errors."""
+    _, landlord = _reader(request, slug)
+    if fmt not in EXPORTS:
+        raise Http404("No such format")
+    _form, pack = _board_pack(request, landlord)
+    if pack is None:
+        page = reverse("backoffice:report-board-pack", args=[landlord.slug])
+        return redirect(f"{page}?{request.GET.urlencode()}")
+    p = pack.period
+    title = f"{landlord.name} Board pack {p.first.isoformat()} to {p.last.isoformat()}"
+    if fmt == "csv":
+        content: bytes = pack_csv(pack).encode("utf-8")
+    elif fmt == "xlsx":
+        content = pack_xlsx(pack, title=title)
+    else:
+        content = _pdf(landlord, pack, title)
+    response = HttpResponse(content, content_type=EXPORTS[fmt])
+    filename = f"{landlord.slug}-board-pack-{p.first.isoformat()}-to-{p.last.isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @staff_required
