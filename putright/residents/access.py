@@ -83,3 +83,10 @@ def resident_restrictions(landlord: Landlord, resident: Resident) -> QuerySet[Re
     return Restriction.objects.filter(
         landlord=landlord, customer_id__in=resident.customer_ids, status=Restriction.Status.ACTIVE
     )
+
+
+def resident_submissions(case: Case, portal_user_id: int) -> list[str]:
+    """What the customer sent online on this case (their notes and file names), never staff notes."""
+    notes = case.notes.filter(author_id=portal_user_id).order_by("created_at").values_list("text", flat=True)
+    files = case.attachments.filter(uploaded_by_id=portal_user_id).values_list("original_name", flat=True)
+    return [text.split("\n", 1)[-1] for text in notes] + [f"File: {name}" for name in files]

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -19,12 +20,14 @@ from putright.accounts.models import Membership, Role, User
 from putright.cases.models import Case
 from putright.cases.services.closure import case_withdraw
 from putright.cases.services.escalation import escalation_request
-from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.cases.services.notes import case_attachment_add, case_note_add
+from putright.domain.errors import InvalidInputError, NotFoundError, NotPermittedError
 from putright.domain.lifecycle import Status
 from putright.organisations.models import Landlord
 from putright.residents.access import Resident, resident_case, resident_for_email
 from putright.residents.models import SignInLink
 
+FROM_CUSTOMER = "Sent by the customer online"
 LINK_LIFETIME = timedelta(minutes=30)
 PER_ADDRESS_PER_HOUR = 10
 PER_EMAIL_PER_HOUR = 3
@@ -154,3 +157,30 @@ def resident_withdraw(*, landlord: Landlord, resident: Resident, reference: str,
         on=timezone.localdate(),
         reason=f"Online, by {resident.email}: {reason.strip() or 'no reason given'}",
     )
+
+
+@transaction.atomic
+def resident_information_add(
+    *, landlord: Landlord, resident: Resident, reference: str, text: str, file: File[bytes] | None = None
+) -> Case:
+    """Add information or evidence to an open case: a note and, if given, a file (type and size checked by
+    the case services), both on the case's timeline as from the customer."""
+    case = resident_case(landlord, resident, reference, timezone.localdate())
+    if not may_withdraw(case):
+        raise NotPermittedError(f"{reference} is closed")
+    text = text.strip()
+    if not text and file is None:
+        raise InvalidInputError("text", "Enter the information or choose a file")
+    actor = resident_portal_user(landlord)
+    if text:
+        case_note_add(
+            landlord=landlord,
+            actor=actor,
+            case_id=case.pk,
+            text=f"{FROM_CUSTOMER} ({resident.email}):\n{text}",
+        )
+    if file is not None:
+        case_attachment_add(
+            landlord=landlord, actor=actor, case_id=case.pk, file=file, description=FROM_CUSTOMER
+        )
+    return case

@@ -17,5 +17,8 @@ resident_urlpatterns: list[URLPattern] = [
         name="my-letter",
     ),
     path("<slug:slug>/your-cases/<str:reference>/stage-2/", views.escalate, name="my-case-escalate"),
+    path(
+        "<slug:slug>/your-cases/<str:reference>/add-information/", views.add_information, name="my-case-add"
+    ),
     path("<slug:slug>/your-cases/<str:reference>/withdraw/", views.withdraw, name="my-case-withdraw"),
 ]

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from putright.accounts.client_ip import client_ip
 from putright.cases.models import Case
-from putright.domain.errors import NotFoundError, NotPermittedError
+from putright.cases.services.notes import allowed_types_text, max_size_text
+from putright.domain.errors import InvalidInputError, NotFoundError, NotPermittedError
 from putright.letters.delivery import letter_pdf
 from putright.organisations.models import Landlord
 from putright.portal.residents.session import resident_required, sign_in, sign_out
@@ -26,11 +27,14 @@ from putright.residents.access import (
     resident_letter,
     resident_letters,
     resident_restrictions,
+    resident_submissions,
 )
 from putright.residents.services import (
     may_escalate,
     may_withdraw,
     resident_escalation_request,
+    resident_information_add,
+    resident_portal_user,
     resident_withdraw,
     sign_in_link_redeem,
     sign_in_link_request,
@@ -142,6 +146,7 @@ def case_detail(request: HttpRequest, landlord: Landlord, resident: Resident, re
             may_escalate=may_escalate(case),
             may_withdraw=may_withdraw(case),
             restrictions=resident_restrictions(landlord, resident),
+            submissions=resident_submissions(case, resident_portal_user(landlord).pk),
             done=request.GET.get("done", ""),
         ),
     )
@@ -194,5 +199,43 @@ def withdraw(request: HttpRequest, landlord: Landlord, resident: Resident, refer
         request,
         "portal/residents/withdraw.html",
         _context(landlord, resident, case=case, reason=reason, errors=errors),
+        status=400 if errors else 200,
+    )
+
+
+@resident_required
+def add_information(
+    request: HttpRequest, landlord: Landlord, resident: Resident, reference: str
+) -> HttpResponse:
+    case = _case(landlord, resident, reference)
+    if not may_withdraw(case):
+        return redirect("portal:my-case", slug=landlord.slug, reference=case.reference)
+    text = request.POST.get("text", "") if request.method == "POST" else ""
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            resident_information_add(
+                landlord=landlord,
+                resident=resident,
+                reference=case.reference,
+                text=text,
+                file=request.FILES.get("file"),
+            )
+        except InvalidInputError as error:
+            errors[error.field] = str(error)
+        else:
+            return _done(landlord, case, "added")
+    return render(
+        request,
+        "portal/residents/add_information.html",
+        _context(
+            landlord,
+            resident,
+            case=case,
+            text=text,
+            errors=errors,
+            allowed_types=allowed_types_text(),
+            max_size=max_size_text(),
+        ),
         status=400 if errors else 200,
     )

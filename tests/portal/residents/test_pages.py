@@ -166,3 +166,53 @@ def test_a_restriction_is_explained_and_a_new_complaint_is_still_offered(sign_in
     assert "by email only, through Jo Bloggs" in page
     assert "Repeated calls" not in page
     assert reverse("portal:start", args=[brighter.landlord.slug]) in page
+
+
+def test_adding_information_and_a_file_reaches_the_case_as_from_the_customer(
+    sign_in_as, brighter, complaint, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client = sign_in_as(brighter)
+    photo = SimpleUploadedFile("damp.pdf", b"%PDF-1.4\n% evidence\n", content_type="application/pdf")
+    response = client.post(
+        url("my-case-add", brighter, complaint.reference), {"text": "It got worse", "file": photo}
+    )
+    assert response.status_code == 302
+    assert complaint.notes.get().text.endswith("It got worse")
+    assert complaint.attachments.get().original_name == "damp.pdf"
+    page = client.get(url("my-case", brighter, complaint.reference)).content
+    assert b"It got worse" in page and b"damp.pdf" in page
+
+
+def test_a_wrong_file_type_changes_nothing_and_keeps_the_text(
+    sign_in_as, brighter, complaint, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    bad = SimpleUploadedFile("run.exe", b"MZ\x90\x00binary", content_type="application/octet-stream")
+    response = sign_in_as(brighter).post(
+        url("my-case-add", brighter, complaint.reference), {"text": "See file", "file": bad}
+    )
+    assert response.status_code == 400 and b"See file" in response.content
+    assert not complaint.notes.exists() and not complaint.attachments.exists()
+
+
+def test_staff_notes_are_not_shown_as_the_customers(sign_in_as, brighter, complaint):
+    from putright.cases.services.notes import case_note_add
+
+    case_note_add(
+        landlord=brighter.landlord, actor=brighter.officer, case_id=complaint.pk, text="Staff only remark"
+    )
+    assert (
+        b"Staff only remark"
+        not in sign_in_as(brighter).get(url("my-case", brighter, complaint.reference)).content
+    )
+
+
+def test_nothing_can_be_added_to_a_closed_case(sign_in_as, brighter, complaint):
+    Case.objects.filter(pk=complaint.pk).update(status="withdrawn")
+    response = sign_in_as(brighter).post(url("my-case-add", brighter, complaint.reference), {"text": "More"})
+    assert response.status_code == 302 and not complaint.notes.exists()
