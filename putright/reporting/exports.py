@@ -36,8 +36,10 @@ class Row:
     """A count, an amount in pounds, a percentage or an average; None where there was nothing to divide."""
 
 
-def cell_safe(text: str) -> str:
-    """Text a spreadsheet will show, not run: a leading = + - @ (or tab, carriage return) is quoted."""
+def cell_safe(value: object) -> str:
+    """Text a spreadsheet will show, not run: a leading = + - @ (or tab, carriage return) is quoted
+    (OWASP's advice on CSV injection). Every CSV and spreadsheet PutRight writes goes through it."""
+    text = "" if value is None else str(value)
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 

@@ -38,6 +38,7 @@ from putright.domain.errors import NotFoundError
 from putright.domain.lifecycle import Kind, Status
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
+from putright.reporting.exports import cell_safe
 
 PAGE_SIZE = 25
 
@@ -295,14 +296,6 @@ CSV_HEADER = [
     "Channel",
     "Flags",
 ]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> str:
-    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ (or a tab or
-    carriage return) gets a leading single quote (OWASP's advice on CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 class _Echo:
@@ -342,7 +335,7 @@ def csv_rows(cases: Iterable[Case]) -> Iterator[list[str]]:
             case.get_channel_display(),
             _flags(case),
         ]
-        yield [csv_safe(cell) for cell in row]
+        yield [cell_safe(cell) for cell in row]
 
 
 @staff_required
