@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "putright.submissions",
     "putright.residents",
     "putright.ombudsman",
+    "putright.surveys",
+    "putright.governance",
     "putright.portal",
     "putright.api",
 ]

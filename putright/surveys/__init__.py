@@ -1,0 +1,1 @@
+"""Perception surveys: the results a landlord imports (or records case by case) behind TSM TP09."""
