@@ -43,3 +43,37 @@ class WorkingDayRanksVersion(models.Model):
     landlord = models.OneToOneField(Landlord, on_delete=models.PROTECT, related_name="+")
     digest = models.CharField(max_length=64)
     built_at = models.DateTimeField(auto_now=True)
+
+
+class HotSpotThresholds(models.Model):
+    """When a service area, contractor or estate is flagged in the Board pack for a service review.
+
+    Per landlord, because what is unusual depends on its size; one set for every breakdown, so the Board
+    reads one rule. Either test flags a row: many complaints, or many of the responses upholding them.
+    """
+
+    landlord = models.OneToOneField(Landlord, on_delete=models.PROTECT, related_name="hot_spot_thresholds")
+    complaints_at_least = models.PositiveIntegerField(
+        default=10, help_text="Complaints received in the period at or above which a row is flagged"
+    )
+    upheld_share_at_least = models.PositiveSmallIntegerField(
+        default=50,
+        help_text="Percentage of responses issued in the period upheld or partly upheld at or above which a row "
+        "is flagged",
+    )
+    responses_at_least = models.PositiveIntegerField(
+        default=5, help_text="The fewest responses in the period for the upheld share to count"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(upheld_share_at_least__lte=100), name="upheld_share_is_a_percentage"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(complaints_at_least__gte=1), name="complaints_at_least_one"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(responses_at_least__gte=1), name="responses_at_least_one"
+            ),
+        ]
