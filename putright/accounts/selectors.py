@@ -1,5 +1,5 @@
-"""Reads for landlord administration: the staff at a landlord with their roles and two-factor status,
-people whose access was removed, and the audit trail. Every read takes the landlord."""
+"""Reads for landlord administration: the staff at a landlord with their roles, line managers and
+two-factor status, people whose access was removed, and the audit trail. Every read takes the landlord."""
 
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ from putright.organisations.models import Landlord
 
 
 def _with_roles_here(users: QuerySet[User], landlord: Landlord) -> QuerySet[User]:
-    """Each person's memberships at `landlord` as `roles_here`, and `has_two_factor`."""
+    """Each person's memberships at `landlord` as `roles_here` (with their line manager), and
+    `has_two_factor`."""
     return users.annotate(
         has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
     ).prefetch_related(
         Prefetch(
             "memberships",
-            queryset=Membership.objects.filter(landlord=landlord).order_by("role"),
+            queryset=Membership.objects.filter(landlord=landlord)
+            .select_related("line_manager")
+            .order_by("role"),
             to_attr="roles_here",
         )
     )
@@ -59,3 +62,18 @@ def administration_events(
     if person is not None:
         events = events.filter(person=person)
     return events
+
+
+def line_managers_at(landlord: Landlord, people: list[User]) -> dict[int, User]:
+    """Each of `people`'s line manager at the landlord, by person id (one query); those without one are
+    left out."""
+    memberships = (
+        Membership.objects.filter(landlord=landlord, user__in=people, line_manager__isnull=False)
+        .select_related("line_manager")
+        .order_by("pk")
+    )
+    managers: dict[int, User] = {}
+    for membership in memberships:
+        assert membership.line_manager is not None
+        managers.setdefault(membership.user_id, membership.line_manager)
+    return managers

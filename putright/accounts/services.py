@@ -1,5 +1,6 @@
-"""Staff administration at a landlord: inviting people, granting and revoking roles, removing a person's
-access and resetting their two-factor authentication. Administrators only; every change is audited.
+"""Staff administration at a landlord: inviting people, granting and revoking roles, setting a person's
+line manager, removing a person's access and resetting their two-factor authentication. Administrators
+only; every change is audited.
 
 Memberships are deleted when a role is revoked (every permission check reads them as they are), so the
 audit record keeps the history: who held which role, from when, and who took it away. People are never
@@ -23,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from putright.accounts.models import AdministrationEvent, Membership, Role, User
 from putright.accounts.permissions import require
+from putright.accounts.selectors import line_managers_at
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.organisations.models import Landlord
 
@@ -114,7 +116,12 @@ def staff_invite(
         person = User.objects.create_user(email, None, first_name=first_name, last_name=last_name)
     elif Membership.objects.filter(user=person, landlord=landlord, role=chosen).exists():
         raise InvalidInputError("email", f"{person} is already a {chosen.label.lower()} at {landlord.name}")
-    Membership.objects.create(user=person, landlord=landlord, role=chosen)
+    Membership.objects.create(
+        user=person,
+        landlord=landlord,
+        role=chosen,
+        line_manager=line_managers_at(landlord, [person]).get(person.pk),
+    )
     administration_event_record(
         landlord=landlord,
         actor=actor,
@@ -190,7 +197,12 @@ def membership_grant(*, landlord: Landlord, actor: User, person: User, role: str
     chosen = _role(role)
     if Membership.objects.filter(user=person, landlord=landlord, role=chosen).exists():
         raise InvalidInputError("role", f"{person} is already a {chosen.label.lower()}")
-    membership = Membership.objects.create(user=person, landlord=landlord, role=chosen)
+    membership = Membership.objects.create(
+        user=person,
+        landlord=landlord,
+        role=chosen,
+        line_manager=line_managers_at(landlord, [person]).get(person.pk),
+    )
     administration_event_record(
         landlord=landlord,
         actor=actor,
@@ -213,6 +225,8 @@ def membership_revoke(*, landlord: Landlord, actor: User, person: User, role: st
     _keep_an_administrator(landlord, person, {chosen.value})
     membership = held[chosen]
     membership.delete()
+    if len(held) == 1:
+        _release_people_managed_by(landlord, actor, person)
     administration_event_record(
         landlord=landlord,
         actor=actor,
@@ -234,6 +248,7 @@ def staff_access_remove(*, landlord: Landlord, actor: User, person: User) -> int
     _keep_an_administrator(landlord, person, {m.role for m in memberships})
     before = {"roles": [_membership_facts(m) for m in memberships]}
     Membership.objects.filter(pk__in=[m.pk for m in memberships]).delete()
+    _release_people_managed_by(landlord, actor, person)
     administration_event_record(
         landlord=landlord,
         actor=actor,
@@ -267,3 +282,89 @@ def second_factor_reset(*, landlord: Landlord, actor: User, person: User) -> Non
         before={"two_factor": "on"},
         after={"two_factor": "off"},
     )
+
+
+def _line_managers_here(landlord: Landlord) -> dict[int, int | None]:
+    """Each person's line manager at the landlord, from memberships locked for the change (so two
+    administrators cannot close a loop between them at the same moment)."""
+    managers: dict[int, int | None] = {}
+    rows = Membership.objects.select_for_update().filter(landlord=landlord).order_by("pk")
+    for user_id, manager_id in rows.values_list("user_id", "line_manager_id"):
+        managers[user_id] = managers.get(user_id) or manager_id
+    return managers
+
+
+def _check_line_manager(landlord: Landlord, person: User, manager: User) -> None:
+    """A line manager is someone else who works here (a person, not an integration) and is not managed,
+    directly or further down, by the person they would manage."""
+    if manager.pk == person.pk:
+        raise InvalidInputError("line_manager", f"{person} cannot be their own line manager")
+    roles = set(Membership.objects.filter(user=manager, landlord=landlord).values_list("role", flat=True))
+    if not roles or not manager.is_active:
+        raise InvalidInputError("line_manager", f"{manager} does not work for {landlord.name}")
+    if roles == {Role.INTEGRATION}:
+        raise InvalidInputError("line_manager", f"{manager} is another system, not a person")
+    managers = _line_managers_here(landlord)
+    above: int | None = manager.pk
+    while above is not None:
+        if above == person.pk:
+            raise InvalidInputError(
+                "line_manager",
+                f"{manager} is managed, directly or through others, by {person}, "
+                "so cannot be their line manager",
+            )
+        above = managers.pop(above, None)
+
+
+def _line_manager_facts(manager: User | None) -> dict[str, Any]:
+    return {"line_manager": manager.pk if manager else None, "name": str(manager or "")}
+
+
+@transaction.atomic
+def line_manager_set(*, landlord: Landlord, actor: User, person: User, line_manager: User | None) -> None:
+    """Set, change or clear (None) the person's line manager at the landlord: the colleague who is sent a
+    copy of every compliment for them. Kept on each of their roles here, so every role agrees."""
+    require(actor, landlord, "landlord.administer")
+    memberships = _memberships_here(person, landlord)
+    if not memberships:
+        raise NotFoundError(f"{person} has no access at {landlord.name}")
+    current = next((m.line_manager for m in memberships if m.line_manager_id), None)
+    if line_manager is None and current is None:
+        raise InvalidInputError("line_manager", f"{person} has no line manager to clear")
+    if line_manager is not None:
+        if current is not None and current.pk == line_manager.pk:
+            raise InvalidInputError("line_manager", f"{line_manager} is already {person}'s line manager")
+        _check_line_manager(landlord, person, line_manager)
+    Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(line_manager=line_manager)
+    if line_manager is None:
+        summary = f"Cleared {person}'s line manager (was {current})"
+    elif current is None:
+        summary = f"Made {line_manager} {person}'s line manager"
+    else:
+        summary = f"Changed {person}'s line manager from {current} to {line_manager}"
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        person=person,
+        kind="line_manager.cleared" if line_manager is None else "line_manager.set",
+        summary=summary,
+        before=_line_manager_facts(current),
+        after=_line_manager_facts(line_manager),
+    )
+
+
+def _release_people_managed_by(landlord: Landlord, actor: User, former: User) -> None:
+    """Someone who no longer works here manages nobody here: each person they managed is left without a
+    line manager, audited, for an administrator to set a new one."""
+    managed = list(Membership.objects.select_for_update().filter(landlord=landlord, line_manager=former))
+    for person in User.objects.filter(pk__in={m.user_id for m in managed}).order_by("pk"):
+        administration_event_record(
+            landlord=landlord,
+            actor=actor,
+            person=person,
+            kind="line_manager.cleared",
+            summary=f"Cleared {person}'s line manager: {former} no longer has access",
+            before=_line_manager_facts(former),
+            after=_line_manager_facts(None),
+        )
+    Membership.objects.filter(pk__in=[m.pk for m in managed]).update(line_manager=None)
