@@ -57,6 +57,23 @@ class RoleGrantForm(forms.Form):
         role.choices = [("", "Choose a role"), *role_choices(exclude=held)]
 
 
+class LineManagerForm(forms.Form):
+    """Who manages the person: one of `people` (id, name), or nobody (an empty choice)."""
+
+    line_manager = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: Any, person: str, people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["line_manager"]
+        assert isinstance(field, forms.ChoiceField)
+        field.label = f"Who is {person}'s line manager?"
+        field.help_text = (
+            f"They are sent a copy of every compliment for {person}. Choose No line manager to clear it."
+        )
+        field.choices = [("", "No line manager"), *people]
+        field.error_messages["invalid_choice"] = "Choose someone who works here, or No line manager"
+
+
 class PolicyAdoptForm(forms.Form):
     policy_name = forms.ChoiceField(
         label="Policy profile",

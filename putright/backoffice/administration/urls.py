@@ -24,6 +24,7 @@ administration_urlpatterns = [
         staff.invitation_resend,
         name="admin-invitation-resend",
     ),
+    path(f"{ADMIN}staff/<int:person_id>/line-manager/", staff.line_manager, name="admin-line-manager"),
     path(f"{ADMIN}staff/<int:person_id>/remove-access/", staff.access_remove, name="admin-access-remove"),
     path(
         f"{ADMIN}staff/<int:person_id>/reset-two-factor/",

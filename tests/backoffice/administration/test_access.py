@@ -16,6 +16,7 @@ PAGES = [
     "staff/add/",
     "staff/{person}/",
     "staff/{person}/remove-access/",
+    "staff/{person}/line-manager/",
     "policy/",
     "closure-days/",
     "homes/",
@@ -29,6 +30,7 @@ POSTS = [
     "staff/{person}/roles/add/",
     "staff/{person}/roles/remove/",
     "staff/{person}/remove-access/",
+    "staff/{person}/line-manager/",
     "staff/{person}/reset-two-factor/",
     "staff/{person}/resend-invitation/",
     "policy/",
@@ -81,7 +83,12 @@ def test_posts_by_other_staff_of_the_landlord_are_forbidden_and_change_nothing(c
 
 
 def test_a_person_at_another_landlord_is_not_found_by_a_guessed_id(admin_client, great):
-    for page in ("staff/{person}/", "staff/{person}/remove-access/", "staff/{person}/reset-two-factor/"):
+    for page in (
+        "staff/{person}/",
+        "staff/{person}/remove-access/",
+        "staff/{person}/reset-two-factor/",
+        "staff/{person}/line-manager/",
+    ):
         assert admin_client.get(url("brighter", page, great.officer.pk)).status_code == 404
     response = admin_client.post(
         url("brighter", "staff/{person}/roles/add/", great.officer.pk), {"role": Role.BOARD}

@@ -1,5 +1,6 @@
 """Staff and roles: who works at the landlord, in which roles, with two-factor or not; adding a person,
-giving and taking away roles, removing a person's access and resetting their two-factor authentication."""
+giving and taking away roles, setting their line manager, removing a person's access and resetting their
+two-factor authentication."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from putright.accounts.models import Membership, Role, User
 from putright.accounts.second_factor import is_administrator
 from putright.backoffice.administration.access import administered
 from putright.backoffice.administration.errors import refusal_on_form
-from putright.backoffice.administration.forms import RoleGrantForm, StaffInviteForm
+from putright.backoffice.administration.forms import LineManagerForm, RoleGrantForm, StaffInviteForm
 from putright.backoffice.administration.views.common import page
 from putright.backoffice.auth.access import staff_required
 from putright.domain.errors import DomainError, NotFoundError
@@ -34,6 +35,11 @@ def _person(landlord: Landlord, person_id: int) -> User:
         raise Http404("No such member of staff here") from None
 
 
+def _line_manager(person: User) -> User | None:
+    """The person's line manager here (kept the same on each of their roles)."""
+    return next((m.line_manager for m in _roles(person) if m.line_manager is not None), None)
+
+
 def _role_label(role: str) -> str:
     return Role(role).label.lower()
 
@@ -48,7 +54,7 @@ def staff_list(request: HttpRequest, slug: str) -> HttpResponse:
         "staff",
         "staff.html",
         {
-            "staff": [(person, _roles(person)) for person in staff],
+            "staff": [(person, _roles(person), _line_manager(person)) for person in staff],
             "former": list(selectors.former_staff_at(landlord)),
         },
     )
@@ -104,6 +110,7 @@ def _person_page(
         {
             "person": person,
             "roles": roles,
+            "line_manager": _line_manager(person),
             "grant_form": grant_form or RoleGrantForm(held=held),
             "problem": problem,
             "is_self": person.pk == request.user.pk,
@@ -134,6 +141,48 @@ def role_grant(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
             messages.success(request, f"{person} now has the role {_role_label(role)}")
             return redirect("backoffice:admin-person", slug=landlord.slug, person_id=person.pk)
     return _person_page(request, landlord, person, grant_form=form)
+
+
+def _managers_for(landlord: Landlord, person: User) -> list[tuple[str, str]]:
+    """Who may be chosen as the person's line manager: everyone else here who is a person and active
+    (the service refuses a loop, naming it)."""
+    return [
+        (str(other.pk), str(other))
+        for other in selectors.staff_at(landlord)
+        if other.pk != person.pk and other.is_active and {m.role for m in _roles(other)} != {Role.INTEGRATION}
+    ]
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def line_manager(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    admin, landlord = administered(request, slug)
+    person = _person(landlord, person_id)
+    if not _roles(person):
+        raise Http404("They have no access here")
+    current = _line_manager(person)
+    form = LineManagerForm(
+        request.POST or None,
+        initial={"line_manager": str(current.pk) if current else ""},
+        person=str(person),
+        people=_managers_for(landlord, person),
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["line_manager"]
+        manager = User.objects.get(pk=int(chosen)) if chosen else None
+        try:
+            services.line_manager_set(landlord=landlord, actor=admin, person=person, line_manager=manager)
+        except DomainError as error:
+            refusal_on_form(form, error)
+        else:
+            messages.success(
+                request,
+                f"{manager} is now {person}'s line manager"
+                if manager
+                else f"{person} has no line manager now: compliments for them go to them alone",
+            )
+            return redirect("backoffice:admin-person", slug=landlord.slug, person_id=person.pk)
+    return page(request, landlord, "staff", "line_manager.html", {"person": person, "form": form})
 
 
 class RoleRevokeForm(forms.Form):
