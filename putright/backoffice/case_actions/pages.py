@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from putright.accounts.models import User
+from putright.accounts.selectors import line_managers_at
 from putright.backoffice.case_actions import forms as f
 from putright.cases import services
 from putright.cases.access import access_case_by_reference
@@ -309,7 +310,10 @@ def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) ->
     if colleague is None:
         raise InvalidInputError("colleague", "Select who the compliment is for")
     services.compliment_pass_on(landlord=landlord, actor=actor, case_id=case.pk, colleague=colleague)
-    return Done(f"Compliment passed to {colleague}")
+    manager = line_managers_at(landlord, [colleague]).get(colleague.pk)
+    if manager is None:
+        return Done(f"Compliment passed to {colleague}, who has no line manager set, so no copy went to one")
+    return Done(f"Compliment passed to {colleague} and their line manager {manager}")
 
 
 def _acknowledge_comment(form: f.ConfirmForm, landlord: Landlord, actor: User, case: Case) -> Done:
@@ -463,7 +467,9 @@ PAGES: dict[str, Page] = {
         "Pass on the compliment",
         "Pass it on",
         _pass_on,
-        intro="The colleague and their line manager are sent the compliment, and the customer is thanked.",
+        intro="The colleague is sent the compliment, with a copy to the line manager named beside them, and "
+        "the customer is thanked. Where no line manager is set, a landlord administrator can set one in "
+        "Staff and roles first.",
     ),
     "acknowledge-comment": Page(
         f.ConfirmForm,

@@ -568,7 +568,24 @@ def test_a_compliment_reaches_the_colleague_and_their_line_manager(great, signed
     )
     assert response.status_code == 302
     message = banner(response)[0]
-    assert message.startswith(f"Compliment passed to {great.colleague}. Letters: ")
+    assert message.startswith(
+        f"Compliment passed to {great.colleague} and their line manager {great.manager}. Letters: "
+    )
+
+
+def test_the_compliment_page_names_each_colleagues_line_manager_or_says_none_is_set(great, signed_in):
+    html = signed_in(great.officer).get(url(log(great, kind=Kind.COMPLIMENT), "pass-on")).text
+    assert f"{great.colleague}, line manager {great.manager}</option>" in html
+    assert f"{great.officer}, no line manager set</option>" in html
+    assert "a landlord administrator can set one in Staff and roles" in html
+
+
+def test_a_compliment_for_someone_without_a_line_manager_says_no_copy_went_to_one(great, signed_in):
+    compliment = log(great, kind=Kind.COMPLIMENT)
+    response = signed_in(great.officer).post(url(compliment, "pass-on"), {"colleague": str(great.housing.pk)})
+    assert banner(response)[0].startswith(
+        f"Compliment passed to {great.housing}, who has no line manager set, so no copy went to one. "
+    )
 
 
 def test_a_comment_is_acknowledged_and_answered(great, signed_in):
