@@ -8,7 +8,7 @@ rules are the TSMs' (`timing.received_in`), so the pack and the TSMs never disag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
@@ -261,22 +261,33 @@ def extensions(landlord: Landlord, period: DateRange) -> Extensions:
     return Extensions(uses, reasons)
 
 
-def open_and_overdue(landlord: Landlord, period: DateRange) -> OpenAndOverdue:
-    end = period.ends_before
-    last = period.last
-    open_cases = Case.objects.filter(landlord=landlord, received_at__lt=end).filter(
-        Q(closed_at__isnull=True) | Q(closed_at__gte=end)
+def open_at(end: datetime, prefix: str = "") -> Q:
+    """A case received before `end` and not closed by then (`prefix` reaches the case from another model)."""
+    return Q(**{f"{prefix}received_at__lt": end}) & (
+        Q(**{f"{prefix}closed_at__isnull": True}) | Q(**{f"{prefix}closed_at__gte": end})
     )
-    late_stage = (
-        Stage.objects.filter(case=OuterRef("pk"), received_at__lt=end)
-        .filter(
+
+
+def late_at(end: datetime, last: date) -> Q:
+    """A stage received before `end` with an acknowledgement or response due before `last` and not done by
+    the end of `last` (stage 2 only where the escalation was not refused)."""
+    return (
+        Q(received_at__lt=end)
+        & (
             Q(acknowledge_by__lt=last, acknowledged_on__isnull=True)
             | Q(acknowledge_by__lt=last, acknowledged_on__gt=last)
             | Q(respond_by__lt=last, responded_on__isnull=True)
             | Q(respond_by__lt=last, responded_on__gt=last)
         )
-        .filter(Q(number=1) | ~escalation_refused())
+        & (Q(number=1) | ~escalation_refused())
     )
+
+
+def open_and_overdue(landlord: Landlord, period: DateRange) -> OpenAndOverdue:
+    end = period.ends_before
+    last = period.last
+    open_cases = Case.objects.filter(landlord=landlord).filter(open_at(end))
+    late_stage = Stage.objects.filter(case=OuterRef("pk")).filter(late_at(end, last))
     counts = open_cases.aggregate(
         open_cases=Count("pk"),
         open_complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT.value)),
