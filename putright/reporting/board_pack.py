@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.expressions import Combinable
 
 from putright.cases.models import KIND_CHOICES, Case, Decision, Extension, Remedy, Satisfaction, Stage
 from putright.customers.models import Channel
@@ -268,7 +269,7 @@ def open_at(end: datetime, prefix: str = "") -> Q:
     )
 
 
-def late_at(end: datetime, last: date) -> Q:
+def late_at(end: datetime, last: date) -> Combinable:
     """A stage received before `end` with an acknowledgement or response due before `last` and not done by
     the end of `last` (stage 2 only where the escalation was not refused)."""
     return (
