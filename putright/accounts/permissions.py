@@ -58,6 +58,13 @@ ACTIONS: dict[str, frozenset[str]] = {
     ),
     "surveys.import": frozenset({R.FEEDBACK_OFFICER, R.ADMINISTRATOR}),
     "landlord.administer": frozenset({R.ADMINISTRATOR}),
+    # The Code self-assessment and the annual report: the complaints team and administrators prepare them,
+    # the Member Responsible for Complaints and the Board read them and record approval and response.
+    "governance.view": frozenset(
+        {R.FEEDBACK_OFFICER, R.SENIOR_LEADER, R.MEMBER_RESPONSIBLE, R.BOARD, R.ADMINISTRATOR}
+    ),
+    "governance.edit": frozenset({R.FEEDBACK_OFFICER, R.ADMINISTRATOR}),
+    "governance.approve": frozenset({R.MEMBER_RESPONSIBLE, R.BOARD}),
 }
 
 

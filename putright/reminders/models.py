@@ -31,6 +31,10 @@ class ReminderKind(models.TextChoices):
     HAZARD_DUE = "hazard_due", "Awaab's Law hazard duty due"
     CASE_ASSIGNED = "case_assigned", "Case assigned to you"
     LOW_SATISFACTION = "low_satisfaction", "Low satisfaction score"
+    OMBUDSMAN_SUBMISSION_DUE = (
+        "ombudsman_submission_due",
+        "Annual report and self-assessment due to the Ombudsman",
+    )
 
 
 class Reminder(models.Model):

@@ -33,6 +33,7 @@ from putright.domain.calendar import WorkingCalendar
 from putright.domain.errors import CalendarError, DomainError
 from putright.domain.hazards import hazard_rules
 from putright.domain.lifecycle import DUE_NEXT, FINISHED, Status, stage_of
+from putright.governance.selectors import submission_due
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 from putright.reminders.models import Reminder, ReminderKind
@@ -267,6 +268,7 @@ def _due_at(landlord: Landlord, today: date, lead_days: int, run: uuid.UUID, now
     _restriction_reviews(found)
     _adjustment_reviews(found)
     _hazards(found)
+    _ombudsman_submission(found)
     return found.reminders
 
 
@@ -447,6 +449,22 @@ def _hazards(found: _Found) -> None:
                 customer_id=row["customer_id"],
                 recipient_id=row["handler_id"],
             )
+
+
+def _ombudsman_submission(found: _Found) -> None:
+    """The annual report and self-assessment, due to the Ombudsman by 30 September from landlords with over
+    1,000 homes (governance decides when to remind, with weeks of notice rather than the lead days)."""
+    due = submission_due(found.landlord, found.today)
+    if due is None:
+        return
+    found.add(
+        ReminderKind.OMBUDSMAN_SUBMISSION_DUE,
+        f"ombudsman-submission:{due.year.starting}",
+        due.due,
+        f"Annual complaints report and Code self-assessment {due.year.label} to the Ombudsman "
+        f"{found.when(due.due)}",
+        role=Role.FEEDBACK_OFFICER,
+    )
 
 
 def _duty_labels(kind: str) -> dict[str, tuple[str, str]]:
