@@ -31,8 +31,11 @@ def customer_update_contact(
     phone: str,
     preferred_channel: str,
     letters_by: str,
+    source: str = "",
 ) -> Customer:
-    """Replace the customer's details and contact preferences; nothing is recorded if nothing changed."""
+    """Replace the customer's details and contact preferences; nothing is recorded if nothing changed.
+    `source` names who made the change when it was not staff (e.g. the customer through the resident
+    portal), for the audit trail."""
     require(actor, landlord, "customer.manage")
     customer = Customer.objects.select_for_update().filter(pk=customer_id, landlord=landlord).first()
     if customer is None:
@@ -76,7 +79,8 @@ def customer_update_contact(
         at=timezone.now(),
         actor=actor,
         kind="contact_details_changed",
-        summary="Details changed: " + ", ".join(field.replace("_", " ") for field in before),
+        summary=f"Details changed{f' by {source}' if source else ''}: "
+        + ", ".join(field.replace("_", " ") for field in before),
         before=before,
         after={field: values[field] for field in before},
     )

@@ -64,6 +64,26 @@ def resident_case(landlord: Landlord, resident: Resident, reference: str, on: da
     return case
 
 
+def resident_customers(landlord: Landlord, resident: Resident, on: date) -> QuerySet[Customer]:
+    """Whose details this resident may update: their own records, and the customers they act for with
+    authority over everything (blank scope); a representative for one matter may not change them."""
+    whole = (
+        authorised_representatives(landlord, on)
+        .filter(pk__in=resident.representative_ids, scope="")
+        .values_list("customer_id", flat=True)
+    )
+    return Customer.objects.filter(landlord=landlord).filter(
+        Q(pk__in=resident.customer_ids) | Q(pk__in=whole)
+    )
+
+
+def resident_customer(landlord: Landlord, resident: Resident, customer_id: int, on: date) -> Customer:
+    customer = resident_customers(landlord, resident, on).filter(pk=customer_id).first()
+    if customer is None:
+        raise NotFoundError(f"no customer {customer_id} at {landlord.name} for this resident")
+    return customer
+
+
 def resident_letters(case: Case) -> QuerySet[Letter]:
     """The letters sent on the case (not those still being sent or that failed)."""
     return case.letters.filter(status__in=[Letter.Status.SENT, Letter.Status.RECORDED]).order_by(

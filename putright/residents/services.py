@@ -17,17 +17,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from putright.accounts.models import Membership, Role, User
-from putright.cases.models import Case
-from putright.cases.services.closure import case_withdraw
+from putright.cases.models import Case, Satisfaction
+from putright.cases.services.closure import case_withdraw, satisfaction_record
 from putright.cases.services.escalation import escalation_request
 from putright.cases.services.notes import case_attachment_add, case_note_add
 from putright.domain.errors import InvalidInputError, NotFoundError, NotPermittedError
-from putright.domain.lifecycle import Status
+from putright.domain.lifecycle import Kind, Status
 from putright.organisations.models import Landlord
 from putright.residents.access import Resident, resident_case, resident_for_email
 from putright.residents.models import SignInLink
 
 FROM_CUSTOMER = "Sent by the customer online"
+PORTAL = "resident portal"
 LINK_LIFETIME = timedelta(minutes=30)
 PER_ADDRESS_PER_HOUR = 10
 PER_EMAIL_PER_HOUR = 3
@@ -128,6 +129,45 @@ def may_escalate(case: Case) -> bool:
 
 def may_withdraw(case: Case) -> bool:
     return case.status not in CLOSED and not case.closed_at
+
+
+def survey_answer(case: Case) -> Satisfaction | None:
+    """The customer's answer to the survey on this case, if it has one."""
+    return case.satisfaction.order_by("recorded_at").first()
+
+
+def may_answer_survey(case: Case) -> bool:
+    """The survey is sent when a complaint closes (Brighter Places 9.i); it is answered once."""
+    return (
+        case.kind == Kind.COMPLAINT.value
+        and case.status == Status.CLOSED.value
+        and not case.satisfaction.exists()
+    )
+
+
+@transaction.atomic
+def resident_survey_answer(
+    *, landlord: Landlord, resident: Resident, reference: str, score: int, comment: str = ""
+) -> Satisfaction:
+    """Answer the satisfaction survey on one's own closed complaint, once: recorded as from the customer
+    through the resident portal, so reporting counts it like any other answer."""
+    case = resident_case(landlord, resident, reference, timezone.localdate())
+    # Two answers sent at once: the second waits for the first, then finds it.
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    if case.satisfaction.exists():
+        raise NotPermittedError(f"the survey on {reference} has already been answered")
+    if not may_answer_survey(case):
+        raise NotPermittedError(f"{reference} has no survey to answer")
+    if score not in range(1, 6):
+        raise InvalidInputError("score", "Select how satisfied you are with how we handled your complaint")
+    return satisfaction_record(
+        landlord=landlord,
+        actor=resident_portal_user(landlord),
+        case_id=case.pk,
+        score=score,
+        comment=comment,
+        source=PORTAL,
+    )
 
 
 def resident_escalation_request(

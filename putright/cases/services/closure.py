@@ -8,7 +8,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from putright.accounts.models import Membership, User
+from putright.accounts.models import Membership, Role, User
+from putright.accounts.permissions import roles_at
 from putright.cases.models import Case, Learning, Satisfaction
 from putright.cases.services._base import (
     authorise,
@@ -20,7 +21,7 @@ from putright.cases.services._base import (
     require_text,
     transition,
 )
-from putright.domain.errors import InvalidInputError, NotFoundError
+from putright.domain.errors import InvalidInputError, NotFoundError, NotPermittedError
 from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, Kind
 from putright.organisations.models import Landlord
@@ -89,11 +90,18 @@ def case_close(
 
 @transaction.atomic
 def satisfaction_record(
-    *, landlord: Landlord, actor: User, case_id: int, score: int, comment: str = ""
+    *, landlord: Landlord, actor: User, case_id: int, score: int, comment: str = "", source: str = ""
 ) -> Satisfaction:
-    """The customer's answer to the satisfaction survey sent at the end of the process."""
+    """The customer's answer to the satisfaction survey sent at the end of the process, recorded by staff,
+    or sent by the customer through a customer channel (`source`, e.g. "resident portal"), whose
+    integration account may log what customers send but holds no staff permission."""
     case = locked_case(landlord, case_id)
-    authorise(actor, case, "case.feedback")
+    if source:
+        if Role.INTEGRATION not in roles_at(actor, landlord):
+            raise NotPermittedError(f"{actor} is not a customer channel of {landlord.name}")
+        authorise(actor, case, "case.log")
+    else:
+        authorise(actor, case, "case.feedback")
     transition(case, Command.RECORD_SATISFACTION)
     if not 1 <= score <= 5:
         raise InvalidInputError("score", "the score is from 1 (very dissatisfied) to 5 (very satisfied)")
@@ -109,7 +117,11 @@ def satisfaction_record(
             role="feedback_officer",
             case_id=case.pk,
         )
-    record(case, actor, "satisfaction", f"Satisfaction recorded: {score} out of 5", after={"score": score})
+    summary = f"Satisfaction recorded: {score} out of 5"
+    if source:
+        summary = f"Satisfaction survey answered by the customer through the {source}: {score} out of 5"
+    after: dict[str, object] = {"score": score, **({"source": source} if source else {})}
+    record(case, actor, "satisfaction", summary, after=after)
     return answer
 
 
