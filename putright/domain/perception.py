@@ -27,6 +27,9 @@ COLUMNS = ("respondent_id", "complained_last_12_months", "complaints_handling_sa
 MAX_RESPONSES = 100_000
 """More rows than any landlord's survey has: a bigger file is refused as the wrong file."""
 
+MAX_FILE_BYTES = 20_000_000
+"""Bigger than a survey file of `MAX_RESPONSES` rows needs to be."""
+
 MAX_RESPONDENT_ID = 100
 
 

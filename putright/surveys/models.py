@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 
 from putright.domain.perception import Complained, Handling, Method
+from putright.domain.tsm import ReportingYear
 from putright.organisations.models import Landlord
 
 METHOD_CHOICES = [(m.value, m.label) for m in Method]
@@ -44,6 +45,10 @@ class PerceptionSurvey(models.Model):
         ]
         indexes = [models.Index(fields=["landlord", "reporting_year"])]
         ordering = ["-imported_at", "-id"]
+
+    @property
+    def year(self) -> ReportingYear:
+        return ReportingYear(self.reporting_year)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

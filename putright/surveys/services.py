@@ -13,7 +13,7 @@ from putright.accounts.models import User
 from putright.accounts.permissions import require
 from putright.accounts.services import administration_event_record
 from putright.domain.errors import InvalidInputError
-from putright.domain.perception import Method, read_survey
+from putright.domain.perception import MAX_FILE_BYTES, Method, read_survey
 from putright.domain.tsm import ReportingYear
 from putright.organisations.models import Landlord
 from putright.surveys.models import PerceptionSurvey, SurveyResponse
@@ -24,7 +24,7 @@ FIRST_YEAR = 2023
 IMPORT = "surveys.import"
 
 
-def _checks(*, reporting_year: int, method: str, file_name: str, today: date) -> None:
+def _checks(*, reporting_year: int, method: str, file_name: str, size: int, today: date) -> None:
     current = ReportingYear.of(today).starting
     if not FIRST_YEAR <= reporting_year <= current:
         raise InvalidInputError(
@@ -35,6 +35,8 @@ def _checks(*, reporting_year: int, method: str, file_name: str, today: date) ->
         raise InvalidInputError("method", "Choose how the survey was carried out")
     if not file_name.lower().endswith(".csv"):
         raise InvalidInputError("file", "The file must be a CSV file (its name ending .csv)")
+    if size > MAX_FILE_BYTES:
+        raise InvalidInputError("file", f"The file must be smaller than {MAX_FILE_BYTES // 1_000_000} MB")
 
 
 def _already(landlord: Landlord, checksum: str) -> None:
@@ -69,7 +71,13 @@ def perception_survey_import(
     each). `actor` is None only for the putright command, run by whoever operates the installation."""
     if actor is not None:
         require(actor, landlord, IMPORT)
-    _checks(reporting_year=reporting_year, method=method, file_name=file_name, today=timezone.localdate())
+    _checks(
+        reporting_year=reporting_year,
+        method=method,
+        file_name=file_name,
+        size=len(content),
+        today=timezone.localdate(),
+    )
     checksum = hashlib.sha256(content).hexdigest()
     _already(landlord, checksum)
     responses = read_survey(content)

@@ -37,6 +37,7 @@ from putright.reporting.board_pack import BoardPack, board_pack
 from putright.reporting.exports import pack_csv, pack_rows, pack_xlsx, sections
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
 from putright.reporting.services import reporting_settings_update
+from putright.surveys.selectors import tp09
 
 PAGE_SIZE = 50
 ON_TIME = {"yes": True, "no": False}
@@ -83,6 +84,8 @@ def tsm(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if report is not None:
         context["figures"] = [report.figures[m] for m in Measure]
+        context["tp09"] = tp09(landlord, report.year)
+        context["imports_surveys"] = can(user, landlord, "surveys.import")
     return render(request, "backoffice/reports/tsm.html", context)
 
 
