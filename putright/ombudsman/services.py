@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.accounts.services import administration_event_record
 from putright.cases.models import Case, Learning
 from putright.cases.services._base import authorise, now, record, require_past, require_text
 from putright.domain.errors import InvalidInputError, NotFoundError, NotPermittedError
@@ -218,9 +219,31 @@ def order_complete(
     return order
 
 
+def may_record_non_compliance(actor: User, landlord: Landlord) -> bool:
+    """Whether the person may record or update Code non-compliance at the landlord."""
+    return can(actor, landlord, "landlord.administer") or can(actor, landlord, DECIDE)
+
+
 def _require_landlord_record(actor: User, landlord: Landlord) -> None:
-    if not (can(actor, landlord, "landlord.administer") or can(actor, landlord, DECIDE)):
+    if not may_record_non_compliance(actor, landlord):
         raise NotPermittedError(f"{actor} may not record Code non-compliance at {landlord.name}")
+
+
+NON_COMPLIANCE_FIELDS = (
+    "provision",
+    "from_date",
+    "reason",
+    "residents_told_on",
+    "ombudsman_told_on",
+    "regulator_told_on",
+    "returned_on",
+)
+
+
+def _snapshot(entry: NonCompliance) -> dict[str, object]:
+    """The record's fields as JSON for the audit log (dates as ISO text)."""
+    values = {name: getattr(entry, name) for name in NON_COMPLIANCE_FIELDS}
+    return {name: v.isoformat() if isinstance(v, date) else v for name, v in values.items()}
 
 
 def _optional_past(field: str, value: date | None, what: str, not_before: date) -> None:
@@ -258,6 +281,16 @@ def non_compliance_record(
         returned_on,
     )
     entry.save()
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        kind="non_compliance_recorded",
+        summary=(
+            f"Code non-compliance recorded: provision {entry.provision} "
+            f"from {entry.from_date.day} {entry.from_date:%B %Y}"
+        ),
+        after=_snapshot(entry),
+    )
     return entry
 
 
@@ -281,6 +314,7 @@ def non_compliance_update(
         entry = NonCompliance.objects.select_for_update().get(pk=non_compliance_id, landlord=landlord)
     except NonCompliance.DoesNotExist:
         raise NotFoundError(f"no non-compliance record {non_compliance_id} at {landlord.name}") from None
+    before = _snapshot(entry)
     _fill(
         entry,
         provision,
@@ -291,7 +325,19 @@ def non_compliance_update(
         regulator_told_on,
         returned_on,
     )
+    after = _snapshot(entry)
+    changed = [name for name in NON_COMPLIANCE_FIELDS if before[name] != after[name]]
+    if not changed:
+        return entry
     entry.save()
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        kind="non_compliance_updated",
+        summary=f"Code non-compliance with provision {entry.provision} updated",
+        before={name: before[name] for name in changed},
+        after={name: after[name] for name in changed},
+    )
     return entry
 
 

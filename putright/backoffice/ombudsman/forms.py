@@ -1,11 +1,17 @@
-"""Forms for recording compliance with an Ombudsman order, filtering the learning log and publishing a
-lesson: they only check what was typed; the services decide."""
+"""Forms for the Ombudsman pages (referral, stages, determination, compliance with an order, Code
+non-compliance), filtering the learning log and publishing a lesson: they only check what was typed; the
+services decide."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 from django import forms
 
 from putright.backoffice.case_actions.fields import GovukDateField
+from putright.ombudsman.models import Finding, Order
+from putright.ombudsman.services import FindingInput, OrderInput
 
 DATE_HINT = "For example, 27 3 2026"
 
@@ -74,3 +80,133 @@ class ReferForm(forms.Form):
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     referred_on = GovukDateField(what="the referral date", label="Date referred", help_text=DATE_HINT)
+
+
+class AdvanceForm(forms.Form):
+    on = GovukDateField(what="the date", label="Date", help_text=DATE_HINT)
+
+
+FINDING_CHOICES = [("", "Choose a finding"), *Finding.Kind.choices]
+ORDER_CHOICES = [("", "Choose order or recommendation"), *Order.Type.choices]
+
+
+class DetermineForm(forms.Form):
+    """The determination: its date and summary, a finding per element of the complaint, and the orders and
+    recommendations with their due dates, in rows ("Add another" shows one more, without JavaScript)."""
+
+    determined_on = GovukDateField(
+        what="the determination date", label="Date of the determination", help_text=DATE_HINT
+    )
+    summary = forms.CharField(
+        label="Summary (optional)",
+        help_text="What the Ombudsman decided, in a sentence or two",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, rows: dict[str, int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for i in range(rows["finding"]):
+            self.fields[f"finding_element_{i}"] = forms.CharField(
+                label="Element of the complaint", required=False, max_length=300
+            )
+            self.fields[f"finding_kind_{i}"] = forms.ChoiceField(
+                label="Finding", choices=FINDING_CHOICES, required=False
+            )
+        for i in range(rows["order"]):
+            self.fields[f"order_type_{i}"] = forms.ChoiceField(
+                label="Order or recommendation", choices=ORDER_CHOICES, required=False
+            )
+            self.fields[f"order_description_{i}"] = forms.CharField(
+                label="What the landlord must do", required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.fields[f"order_due_{i}"] = GovukDateField(
+                what="the date it is due",
+                past_only=False,
+                label="Due by",
+                required=False,
+                help_text=DATE_HINT,
+            )
+
+    def finding_rows(self) -> Iterator[tuple[int, forms.BoundField, forms.BoundField]]:
+        for i in range(self.rows["finding"]):
+            yield i + 1, self[f"finding_element_{i}"], self[f"finding_kind_{i}"]
+
+    def order_rows(self) -> Iterator[tuple[int, forms.BoundField, forms.BoundField, forms.BoundField]]:
+        for i in range(self.rows["order"]):
+            yield i + 1, self[f"order_type_{i}"], self[f"order_description_{i}"], self[f"order_due_{i}"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        findings: list[FindingInput] = []
+        for i in range(self.rows["finding"]):
+            element, kind = data.get(f"finding_element_{i}"), data.get(f"finding_kind_{i}")
+            if element and not kind:
+                self.add_error(f"finding_kind_{i}", f"Select the finding on element {i + 1}")
+            if kind and not element:
+                self.add_error(
+                    f"finding_element_{i}", f"Enter the element of the complaint for finding {i + 1}"
+                )
+            if element and kind:
+                findings.append(FindingInput(element, kind))
+        orders: list[OrderInput] = []
+        for i in range(self.rows["order"]):
+            kind, words = data.get(f"order_type_{i}"), data.get(f"order_description_{i}")
+            due = data.get(f"order_due_{i}")
+            if not (kind or words or due) and f"order_due_{i}" not in self.errors:
+                continue
+            if not kind:
+                self.add_error(
+                    f"order_type_{i}", f"Select whether item {i + 1} is an order or a recommendation"
+                )
+            if not words:
+                self.add_error(f"order_description_{i}", f"Enter what the landlord must do for item {i + 1}")
+            if due is None and f"order_due_{i}" not in self.errors:
+                self.add_error(f"order_due_{i}", f"Enter the date item {i + 1} is due")
+            if kind and words and due:
+                orders.append(OrderInput(kind, words, due))
+        data["findings"], data["orders"] = findings, orders
+        return data
+
+
+class NonComplianceForm(forms.Form):
+    provision = forms.CharField(
+        label="Code provision",
+        help_text="The provision of the Complaint Handling Code, for example 5.8",
+        max_length=100,
+        error_messages={"required": "Enter the Code provision"},
+    )
+    from_date = GovukDateField(
+        what="the date non-compliance began", label="Not complied with from", help_text=DATE_HINT
+    )
+    reason = forms.CharField(
+        label="The exceptional circumstances",
+        help_text="Why the landlord could not comply",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the exceptional circumstances"},
+    )
+    residents_told_on = GovukDateField(
+        what="the date residents were told",
+        label="Residents told on (optional)",
+        required=False,
+        help_text=DATE_HINT,
+    )
+    ombudsman_told_on = GovukDateField(
+        what="the date the Ombudsman was told",
+        label="Ombudsman told on (optional)",
+        required=False,
+        help_text=DATE_HINT,
+    )
+    regulator_told_on = GovukDateField(
+        what="the date the Regulator was told",
+        label="Regulator told on (optional)",
+        required=False,
+        help_text=DATE_HINT,
+    )
+    returned_on = GovukDateField(
+        what="the date of return to compliance",
+        label="Returned to compliance on (optional)",
+        required=False,
+        help_text="Leave empty while the provision is still not complied with",
+    )

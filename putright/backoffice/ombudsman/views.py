@@ -7,7 +7,6 @@ order or lesson of another landlord, or about a case the person may not see, is 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
+from putright.backoffice.ombudsman.access import staff_at
 from putright.backoffice.ombudsman.forms import (
     LearningFilterForm,
     LessonPublishForm,
@@ -28,24 +28,11 @@ from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.ombudsman import selectors, services
 from putright.ombudsman.models import Order, PublishedLesson
 from putright.organisations.models import Landlord
-from putright.organisations.selectors import landlord_for_user
-
-
-def _staff(request: HttpRequest, slug: str, action: str) -> tuple[User, Landlord]:
-    user = request.user
-    assert isinstance(user, User)  # staff_required ran first
-    try:
-        landlord = landlord_for_user(user, slug)
-    except NotFoundError:
-        raise Http404("No such landlord among yours") from None
-    if not can(user, landlord, action):
-        raise PermissionDenied(f"Your role at {landlord.name} does not include this page")
-    return user, landlord
 
 
 @staff_required
 def ombudsman(request: HttpRequest, slug: str) -> HttpResponse:
-    user, landlord = _staff(request, slug, "case.view")
+    user, landlord = staff_at(request, slug, "case.view")
     today = timezone.localdate()
     visible = selectors.ombudsman_cases(landlord, user)
     due = [o for o in selectors.orders_due(landlord, today) if may_see(user, o.ombudsman_case.case)]
@@ -54,7 +41,7 @@ def ombudsman(request: HttpRequest, slug: str) -> HttpResponse:
         "today": today,
         "referrals": visible,
         "due": due,
-        "non_compliance": selectors.non_compliance(landlord),
+        "non_compliance": selectors.non_compliance_counts(landlord),
         "completes": can(user, landlord, "action.complete"),
         "refers": can(user, landlord, "case.decide"),
     }
@@ -64,7 +51,7 @@ def ombudsman(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def refer(request: HttpRequest, slug: str) -> HttpResponse:
     """Record that a complaint was referred to the Ombudsman, found by its reference as typed."""
-    user, landlord = _staff(request, slug, "case.decide")
+    user, landlord = staff_at(request, slug, "case.decide")
     form = ReferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reference = form.cleaned_data["case_reference"].strip().upper()
@@ -102,7 +89,7 @@ def _order(user: User, landlord: Landlord, order_id: int) -> Order:
 
 @staff_required
 def order_complete(request: HttpRequest, slug: str, order_id: int) -> HttpResponse:
-    user, landlord = _staff(request, slug, "action.complete")
+    user, landlord = staff_at(request, slug, "action.complete")
     order = _order(user, landlord, order_id)
     if order.completed_on is not None:
         raise Http404("This order is already complete")
@@ -130,7 +117,7 @@ def order_complete(request: HttpRequest, slug: str, order_id: int) -> HttpRespon
 
 @staff_required
 def learning(request: HttpRequest, slug: str) -> HttpResponse:
-    user, landlord = _staff(request, slug, "reports.view")
+    user, landlord = staff_at(request, slug, "reports.view")
     everything = selectors.learning_log(landlord, user)
     areas = sorted({a for a in everything.values_list("case__service_area", flat=True) if a})
     form = LearningFilterForm(request.GET or None, areas=areas)
@@ -156,7 +143,7 @@ def learning(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required
 def lesson_publish(request: HttpRequest, slug: str, learning_id: int) -> HttpResponse:
-    user, landlord = _staff(request, slug, "case.decide")
+    user, landlord = staff_at(request, slug, "case.decide")
     lesson = Learning.objects.filter(pk=learning_id, case__landlord=landlord).select_related("case").first()
     if lesson is None or not may_see(user, lesson.case):
         raise Http404("No such lesson")
