@@ -298,20 +298,22 @@ def _check_line_manager(landlord: Landlord, person: User, manager: User) -> None
     """A line manager is someone else who works here (a person, not an integration) and is not managed,
     directly or further down, by the person they would manage."""
     if manager.pk == person.pk:
-        raise InvalidInputError("line_manager", f"{person} cannot be their own line manager")
+        raise InvalidInputError("line_manager", "Choose someone else: nobody can be their own line manager")
     roles = set(Membership.objects.filter(user=manager, landlord=landlord).values_list("role", flat=True))
     if not roles or not manager.is_active:
-        raise InvalidInputError("line_manager", f"{manager} does not work for {landlord.name}")
+        raise InvalidInputError(
+            "line_manager", f"Choose someone who works for {landlord.name}: {manager} does not"
+        )
     if roles == {Role.INTEGRATION}:
-        raise InvalidInputError("line_manager", f"{manager} is another system, not a person")
+        raise InvalidInputError("line_manager", f"Choose a person: {manager} is another system")
     managers = _line_managers_here(landlord)
     above: int | None = manager.pk
     while above is not None:
         if above == person.pk:
             raise InvalidInputError(
                 "line_manager",
-                f"{manager} is managed, directly or through others, by {person}, "
-                "so cannot be their line manager",
+                "A line manager cannot be someone they manage: "
+                f"{manager} is managed, directly or through others, by {person}",
             )
         above = managers.pop(above, None)
 
@@ -330,10 +332,12 @@ def line_manager_set(*, landlord: Landlord, actor: User, person: User, line_mana
         raise NotFoundError(f"{person} has no access at {landlord.name}")
     current = next((m.line_manager for m in memberships if m.line_manager_id), None)
     if line_manager is None and current is None:
-        raise InvalidInputError("line_manager", f"{person} has no line manager to clear")
+        raise InvalidInputError("line_manager", f"Nothing changed: {person} has no line manager to clear")
     if line_manager is not None:
         if current is not None and current.pk == line_manager.pk:
-            raise InvalidInputError("line_manager", f"{line_manager} is already {person}'s line manager")
+            raise InvalidInputError(
+                "line_manager", f"Nothing changed: {line_manager} is already {person}'s line manager"
+            )
         _check_line_manager(landlord, person, line_manager)
     Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(line_manager=line_manager)
     if line_manager is None:

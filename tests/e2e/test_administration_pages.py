@@ -186,6 +186,55 @@ def test_a_persons_page_and_the_confirmation_pages_pass_axe(
     )
 
 
+def test_setting_a_line_manager_and_its_refusal_pass_axe(
+    page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
+) -> None:
+    brighter, admin = world
+    _sign_in(page, live_server, admin)
+    colleague, manager, officer = brighter.colleague, brighter.manager, brighter.officer
+    _check(page, live_server, f"{ADMIN}staff/{colleague.pk}/", axe_js, shots / "admin-person-managed.png")
+    _check(
+        page,
+        live_server,
+        f"{ADMIN}staff/{colleague.pk}/line-manager/",
+        axe_js,
+        shots / "admin-line-manager.png",
+    )
+
+    def loop(p: Any) -> None:
+        p.select_option("#id_line_manager", str(colleague.pk))
+        p.get_by_role("button", name="Save line manager").click()
+
+    _check_after(
+        page,
+        live_server,
+        f"{ADMIN}staff/{manager.pk}/line-manager/",
+        loop,
+        axe_js,
+        shots / "admin-line-manager-error.png",
+    )
+    assert "A line manager cannot be someone they manage" in page.locator(".govuk-error-summary").inner_text()
+    assert page.input_value("#id_line_manager") == str(colleague.pk)
+
+    def choose(p: Any) -> None:
+        p.select_option("#id_line_manager", str(manager.pk))
+        p.get_by_role("button", name="Save line manager").click()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{ADMIN}staff/{officer.pk}/line-manager/")
+    choose(page)
+    page.wait_for_load_state("load")
+    banner = page.locator(".govuk-notification-banner").inner_text()
+    assert f"{manager} is now {officer}'s line manager" in banner
+    _axe(
+        page,
+        axe_js,
+        "a person's page after setting their line manager",
+        shots / "admin-line-manager-set.png",
+        1280,
+    )
+
+
 def test_error_states_pass_axe_and_keep_what_was_typed(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
 ) -> None:

@@ -71,7 +71,7 @@ def test_a_loop_is_refused_on_the_form_with_the_choice_kept(admin_client, bright
     response = admin_client.post(page_url(brighter.manager), {"line_manager": str(brighter.colleague.pk)})
     body = response.content.decode()
     assert response.status_code == 200 and "<title>Error: " in body
-    assert "is managed, directly or through others, by" in body and "govuk-error-summary" in body
+    assert "A line manager cannot be someone they manage" in body and "govuk-error-summary" in body
     assert f'<option value="{brighter.colleague.pk}" selected>' in body
     assert manager_of(brighter, brighter.manager) is None and not AdministrationEvent.objects.exists()
 
