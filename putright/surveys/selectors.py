@@ -61,20 +61,20 @@ def _from_surveys(landlord: Landlord, year: ReportingYear, surveys: int) -> Tp09
     counts = SurveyResponse.objects.filter(
         survey__landlord=landlord, survey__reporting_year=year.starting
     ).aggregate(
-        responses=Count("pk"),
-        complained=Count("pk", filter=complained),
-        respondents=Count("pk", filter=counted),
-        satisfied=Count("pk", filter=counted & Q(handling__in=[h.value for h in SATISFIED])),
+        n_responses=Count("pk"),
+        n_complained=Count("pk", filter=complained),
+        n_counted=Count("pk", filter=counted),
+        n_satisfied=Count("pk", filter=counted & Q(handling__in=[h.value for h in SATISFIED])),
     )
     return Tp09(
         year=year,
         source=Source.PERCEPTION_SURVEY,
-        satisfied=counts["satisfied"],
-        respondents=counts["respondents"],
-        raw=tp09_percentage(counts["satisfied"], counts["respondents"]),
-        complained=counts["complained"],
-        left_out=counts["complained"] - counts["respondents"],
-        responses=counts["responses"],
+        satisfied=counts["n_satisfied"],
+        respondents=counts["n_counted"],
+        raw=tp09_percentage(counts["n_satisfied"], counts["n_counted"]),
+        complained=counts["n_complained"],
+        left_out=counts["n_complained"] - counts["n_counted"],
+        responses=counts["n_responses"],
         surveys=surveys,
     )
 
