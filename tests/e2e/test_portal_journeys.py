@@ -282,7 +282,7 @@ def test_a_customer_under_a_restriction_makes_a_new_different_complaint(
     visit("sent")
 
     new = Case.objects.exclude(pk=first.pk).get()
-    assert new.customer == great.customer and new.kind == Kind.COMPLAINT
+    assert new.customer == great.customer and new.kind == Kind.COMPLAINT.value
     assert new.stages.get(number=1).respond_by is not None
     assert any("contact restriction" in warning for warning in new.warnings)
     assert page.get_by_text(new.stages.get(number=1).respond_by.strftime("%A %-d %B %Y")).count() == 1
