@@ -83,7 +83,7 @@ def with_estate(rows: QuerySet[M], prefix: str = "") -> QuerySet[M]:
     ("" when fewer than five characters are recorded)."""
     rows = rows.alias(_postcode=Upper(Replace(F(f"{prefix}customer__postcode"), Value(" "), Value(""))))
     rows = rows.alias(_postcode_length=Length("_postcode"))
-    return rows.annotate(
+    estated: QuerySet[M] = rows.annotate(
         estate=CaseWhen(
             When(
                 _postcode_length__gt=INWARD + 1,
@@ -98,6 +98,7 @@ def with_estate(rows: QuerySet[M], prefix: str = "") -> QuerySet[M]:
             output_field=CharField(),
         )
     )
+    return estated
 
 
 def _column(breakdown: str, prefix: str = "") -> str:
