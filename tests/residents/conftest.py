@@ -50,6 +50,13 @@ def responded(case):
     return case
 
 
+def closed(org, case):
+    """Acknowledge, respond to and close the complaint, which sends the satisfaction survey."""
+    acknowledge(org, case)
+    responded(case)
+    return services.case_close(landlord=org.landlord, actor=org.officer, case_id=case.pk, lesson="none")
+
+
 @pytest.fixture
 def complaint(brighter):
     return log_complaint(brighter)

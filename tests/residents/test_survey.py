@@ -20,15 +20,9 @@ from putright.residents.services import (
     survey_answer,
 )
 
-from .conftest import acknowledge, log_complaint, responded
+from .conftest import acknowledge, closed, log_complaint
 
 pytestmark = pytest.mark.django_db
-
-
-def closed(org, case):
-    acknowledge(org, case)
-    responded(case)
-    return services.case_close(landlord=org.landlord, actor=org.officer, case_id=case.pk, lesson="none")
 
 
 def resident(org, email="alex@example.test"):

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from putright.portal.residents import views
+from putright.portal.residents import details_views, views
 
 resident_urlpatterns: list[URLPattern] = [
     path("<slug:slug>/sign-in/", views.sign_in_start, name="sign-in"),
@@ -21,4 +21,16 @@ resident_urlpatterns: list[URLPattern] = [
         "<slug:slug>/your-cases/<str:reference>/add-information/", views.add_information, name="my-case-add"
     ),
     path("<slug:slug>/your-cases/<str:reference>/withdraw/", views.withdraw, name="my-case-withdraw"),
+    path("<slug:slug>/your-cases/<str:reference>/survey/", views.survey, name="my-case-survey"),
+    path("<slug:slug>/your-details/", details_views.your_details, name="my-details"),
+    path(
+        "<slug:slug>/your-details/<int:customer_id>/contact/",
+        details_views.contact_details,
+        name="my-contact",
+    ),
+    path(
+        "<slug:slug>/your-details/<int:customer_id>/help/",
+        details_views.adjustments,
+        name="my-adjustments",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""The resident portal: sign in by emailed link, see your cases and letters, ask for stage 2, withdraw.
+"""The resident portal: sign in by emailed link, see your cases and letters, ask for stage 2, withdraw,
+answer the satisfaction survey.
 
 Every rule about what a resident may see or do is in putright.residents (access and services); the views
 only turn a NotFoundError into a 404 and re-show forms with what was typed.
@@ -19,7 +20,7 @@ from putright.domain.errors import InvalidInputError, NotFoundError, NotPermitte
 from putright.letters.delivery import letter_pdf
 from putright.organisations.models import Landlord
 from putright.portal.residents.session import resident_required, sign_in, sign_out
-from putright.portal.residents.wording import NEXT_DUE, plain_status
+from putright.portal.residents.wording import NEXT_DUE, SCORES, plain_status
 from putright.residents.access import (
     Resident,
     resident_case,
@@ -30,14 +31,17 @@ from putright.residents.access import (
     resident_submissions,
 )
 from putright.residents.services import (
+    may_answer_survey,
     may_escalate,
     may_withdraw,
     resident_escalation_request,
     resident_information_add,
     resident_portal_user,
+    resident_survey_answer,
     resident_withdraw,
     sign_in_link_redeem,
     sign_in_link_request,
+    survey_answer,
 )
 
 MAX_REASON = 2000
@@ -120,7 +124,12 @@ def sign_out_view(request: HttpRequest, slug: str) -> HttpResponse:
 def my_cases(request: HttpRequest, landlord: Landlord, resident: Resident) -> HttpResponse:
     cases = resident_cases(landlord, resident, timezone.localdate()).order_by("-received_at")
     rows = [
-        {"case": case, "status": plain_status(case.status), "next": NEXT_DUE.get(case.next_due_kind, "")}
+        {
+            "case": case,
+            "status": plain_status(case.status),
+            "next": NEXT_DUE.get(case.next_due_kind, ""),
+            "survey": may_answer_survey(case),
+        }
         for case in cases
     ]
     return render(
@@ -145,6 +154,8 @@ def case_detail(request: HttpRequest, landlord: Landlord, resident: Resident, re
             letters=resident_letters(case),
             may_escalate=may_escalate(case),
             may_withdraw=may_withdraw(case),
+            may_answer_survey=may_answer_survey(case),
+            survey=survey_answer(case),
             restrictions=resident_restrictions(landlord, resident),
             submissions=resident_submissions(case, resident_portal_user(landlord).pk),
             done=request.GET.get("done", ""),
@@ -236,6 +247,48 @@ def add_information(
             errors=errors,
             allowed_types=allowed_types_text(),
             max_size=max_size_text(),
+        ),
+        status=400 if errors else 200,
+    )
+
+
+@resident_required
+def survey(request: HttpRequest, landlord: Landlord, resident: Resident, reference: str) -> HttpResponse:
+    """The satisfaction survey on a closed complaint, answered once; afterwards the page says so."""
+    case = _case(landlord, resident, reference)
+    answered = survey_answer(case)
+    if answered is None and not may_answer_survey(case):
+        return redirect("portal:my-case", slug=landlord.slug, reference=case.reference)
+    score = request.POST.get("score", "") if request.method == "POST" else ""
+    comment = request.POST.get("comment", "")[:MAX_REASON] if request.method == "POST" else ""
+    errors: dict[str, str] = {}
+    if request.method == "POST" and answered is None:
+        try:
+            resident_survey_answer(
+                landlord=landlord,
+                resident=resident,
+                reference=case.reference,
+                score=int(score) if score.isdigit() else 0,
+                comment=comment,
+            )
+        except InvalidInputError as error:
+            errors[error.field] = str(error)
+        except NotPermittedError:
+            answered = survey_answer(case)
+        else:
+            return _done(landlord, case, "surveyed")
+    return render(
+        request,
+        "portal/residents/survey.html",
+        _context(
+            landlord,
+            resident,
+            case=case,
+            answered=answered,
+            scores=SCORES,
+            score=score,
+            comment=comment,
+            errors=errors,
         ),
         status=400 if errors else 200,
     )

@@ -19,8 +19,25 @@ PLAIN: dict[str, str] = {
     Status.CONVERTED.value: "We are handling it as a complaint",
     Status.CLOSED.value: "Closed",
 }
+SCORES: tuple[tuple[int, str], ...] = (
+    (5, "Very satisfied"),
+    (4, "Satisfied"),
+    (3, "Neither satisfied nor dissatisfied"),
+    (2, "Dissatisfied"),
+    (1, "Very dissatisfied"),
+)
+"""The survey's scale, best first, as the survey letter words it."""
 NEXT_DUE: dict[str, str] = {"acknowledge": "We will acknowledge it by", "respond": "We will respond by"}
 
 
 def plain_status(status: str) -> str:
     return PLAIN.get(status, status.replace("_", " ").capitalize())
+
+
+DETAIL_LABELS: dict[str, str] = {
+    "interpreter": "Which language?",
+    "named_contact": "Who would you like as your named contact?",
+    "avoid_times": "Which times should we avoid?",
+    "other": "What help do you need?",
+}
+"""The question under each kind of help that needs a detail."""
