@@ -47,7 +47,10 @@ class SurveyImportForm(forms.Form):
     )
     file = forms.FileField(
         label="Upload the results file",
-        error_messages={"required": "Select the survey's CSV file", "empty": "The selected file is empty"},
+        error_messages={
+            "required": "Select the CSV file of survey results",
+            "empty": "The selected file is empty",
+        },
     )
 
     def __init__(self, *args: object, today: date, **kwargs: object) -> None:

@@ -1,0 +1,162 @@
+"""The perception survey pages and TP09 on the TSM page: what they show, the import page's errors (every
+fault in the file linked from the error summary, the form kept), and who may see and import (by role,
+another landlord's slug, signed out)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from putright.accounts.models import Role
+from putright.surveys.models import PerceptionSurvey
+from tests.backoffice.administration.conftest import verified
+from tests.reporting.conftest import Builder
+from tests.factories import make_staff
+
+from .conftest import HEADER, WAVE_1, answered, csv_of
+
+
+def url(name: str, slug: str = "great") -> str:
+    return reverse(f"backoffice:{name}", args=[slug])
+
+
+def text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+def upload(client, content: bytes, name: str = "wave-1.csv", **fields):
+    data = {"reporting_year": "2025", "method": "telephone", "sample_notes": "1,000 tenancies", **fields}
+    data["file"] = SimpleUploadedFile(name, content, content_type="text/csv")
+    return client.post(url("report-survey-import"), data)
+
+
+def test_tsm_page_shows_tp09_from_the_imported_surveys(client, waves, great):
+    client.force_login(great.board)
+    page = text(client.get(url("report-tsm") + "?year=2025"))
+    assert "TP09: satisfaction with the landlord's approach to complaints handling" in page
+    assert ">50.0%<" in page and "4 of 8 respondents who complained in the last 12 months" in page
+    assert "From 2 imported survey files (13 responses; 10 said they complained, 2 of them left out" in page
+    assert "Not a TSM-compliant perception survey" not in page
+    assert "Import survey results" not in page  # the Board reads, it does not import
+
+
+def test_tsm_page_labels_the_case_surveys_stand_in(client, great):
+    answered(Builder(great).log("2025-05-01"), 4, "2025-06-01")
+    answered(Builder(great).log("2025-05-02"), 2, "2025-06-01")
+    client.force_login(great.officer)
+    page = text(client.get(url("report-tsm") + "?year=2025"))
+    assert "Not a TSM-compliant perception survey" in page and "Do not report it as TP09" in page
+    assert "TP09 (stand-in)" in page and ">50.0%<" in page
+    assert "1 of 2 satisfaction answers recorded on complaints in the year scoring 4 or 5" in page
+    assert f'href="{url("report-survey-import")}?year=2025"' in page
+
+
+def test_surveys_page_lists_the_imports(client, waves, great):
+    client.force_login(great.director)
+    page = text(client.get(url("report-surveys")))
+    assert "wave-1.csv" in page and "wave-2.csv" in page and "by officer@great.test" in page
+    assert "A random sample of 1,000 tenancies" in page and "Telephone" in page
+    assert "B1" not in page and "Import survey results" not in page
+
+
+def test_import_page_imports_and_says_so(client, great):
+    client.force_login(great.officer)
+    response = upload(client, WAVE_1.encode())
+    assert response.status_code == 302 and response["Location"] == url("report-surveys")
+    survey = PerceptionSurvey.objects.get(landlord=great.landlord)
+    assert (survey.reporting_year, survey.responses_count, survey.file_name) == (2025, 11, "wave-1.csv")
+    assert survey.sample_notes == "1,000 tenancies" and survey.imported_by == great.officer
+    page = text(client.get(response["Location"]))
+    assert "11 responses imported from “wave-1.csv” for 2025/26" in page
+
+
+def test_import_page_lists_each_fault_linked_from_the_error_summary(client, great):
+    client.force_login(great.officer)
+    response = upload(client, csv_of("A,yes,fine", "B,perhaps,", "A,no,"), sample_notes="Kept as typed")
+    page = text(response)
+    assert response.status_code == 200 and "<title>Error: Import perception survey results" in page
+    assert "The file has 3 problems; nothing was imported: correct the file and select it again" in page
+    assert '<a href="#row-error-1">Line 2, complaints_handling_satisfaction: “fine” is not an answer' in page
+    assert '<a href="#row-error-2">Line 3, complained_last_12_months' in page
+    assert '<a href="#row-error-3">Line 4, respondent_id: “A” is also on line 2</a>' in page
+    assert 'id="row-error-3"' in page and "3 problems in the file" in page
+    assert "Kept as typed</textarea>" in page and 'value="telephone" checked' in page
+    assert 'value="2025" selected' in page
+    assert not PerceptionSurvey.objects.exists()
+
+
+def test_import_page_many_faults_summarised_then_listed(client, great):
+    client.force_login(great.officer)
+    page = text(upload(client, csv_of(*(f"R{n},maybe," for n in range(25)))))
+    assert (
+        page.count('href="#row-error-') == 20
+        and '<a href="#file-problems">5 more problems in the file</a>' in page
+    )
+    assert 'id="row-error-25"' in page
+
+
+def test_import_page_refuses_the_same_file_twice(client, great):
+    client.force_login(great.officer)
+    upload(client, WAVE_1.encode())
+    page = text(upload(client, WAVE_1.encode(), name="again.csv"))
+    assert "This file was already imported on" in page and "it is not imported again" in page
+    assert PerceptionSurvey.objects.count() == 1
+
+
+def test_import_page_says_what_is_missing(client, great):
+    client.force_login(great.officer)
+    page = text(client.post(url("report-survey-import"), {"reporting_year": "", "sample_notes": "x"}))
+    for message in (
+        "Choose the reporting year the survey is for",
+        "Choose how the survey was carried out",
+        "Select the CSV file of survey results",
+    ):
+        assert message in page
+    assert '<a href="#id_method_0">' in page and '<a href="#id_file">' in page
+
+
+def test_template_is_the_header_row(client, great):
+    client.force_login(great.officer)
+    response = client.get(url("report-survey-template"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode() == HEADER + "\r\n"
+    assert "perception-survey-template.csv" in response["Content-Disposition"]
+
+
+def test_administrators_may_import(client, great):
+    admin = make_staff(great.landlord, "admin@great.test", Role.ADMINISTRATOR)
+    verified(client, admin)
+    assert client.get(url("report-survey-import")).status_code == 200
+    assert upload(client, WAVE_1.encode()).status_code == 302
+
+
+@pytest.mark.parametrize("role", ["director", "board"])
+def test_readers_who_may_not_import_are_forbidden_the_import(client, great, role):
+    client.force_login(getattr(great, role))
+    assert client.get(url("report-surveys")).status_code == 200
+    assert client.get(url("report-survey-import")).status_code == 403
+    assert client.get(url("report-survey-template")).status_code == 403
+    assert upload(client, WAVE_1.encode()).status_code == 403
+    assert not PerceptionSurvey.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["manager", "housing", "colleague"])
+def test_roles_without_reports_are_forbidden_every_survey_page(client, great, role):
+    client.force_login(getattr(great, role))
+    for name in ("report-surveys", "report-survey-import", "report-survey-template"):
+        assert client.get(url(name)).status_code == 403
+
+
+def test_another_landlords_survey_pages_are_not_found(client, great, brighter):
+    client.force_login(brighter.officer)
+    for name in ("report-surveys", "report-survey-import", "report-survey-template"):
+        assert client.get(url(name)).status_code == 404
+    assert upload(client, WAVE_1.encode()).status_code == 404
+    assert not PerceptionSurvey.objects.exists()
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, great):
+    for name in ("report-surveys", "report-survey-import", "report-survey-template"):
+        response = client.get(url(name))
+        assert response.status_code == 302 and "/sign-in/" in response["Location"]
