@@ -11,8 +11,8 @@ from django.urls import reverse
 from putright.accounts.models import Role
 from putright.surveys.models import PerceptionSurvey
 from tests.backoffice.administration.conftest import verified
-from tests.reporting.conftest import Builder
 from tests.factories import make_staff
+from tests.reporting.conftest import Builder
 
 from .conftest import HEADER, WAVE_1, answered, csv_of
 
