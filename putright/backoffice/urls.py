@@ -6,6 +6,7 @@ from putright.backoffice.auth.urls import auth_urlpatterns
 from putright.backoffice.case_actions.urls import case_action_urlpatterns
 from putright.backoffice.case_page.urls import case_page_urlpatterns
 from putright.backoffice.customers.urls import customer_urlpatterns
+from putright.backoffice.governance.urls import governance_urlpatterns
 from putright.backoffice.intake.urls import intake_urlpatterns
 from putright.backoffice.ombudsman.urls import ombudsman_urlpatterns
 from putright.backoffice.reports.urls import report_urlpatterns
@@ -25,6 +26,7 @@ urlpatterns = [
     *administration_urlpatterns,  # landlord administration: staff, policy, closure days, templates, branding
     *report_urlpatterns,  # Tenant Satisfaction Measures and the Board pack
     *ombudsman_urlpatterns,  # Ombudsman cases and orders, Code non-compliance, the learning log
+    *governance_urlpatterns,  # the Code self-assessment and the annual complaints report
     *triage_urlpatterns,  # email received, awaiting triage
     *submission_urlpatterns,  # online-form submissions not yet logged
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from putright.domain.tsm import ReportingYear
 from putright.organisations.models import Landlord
 
 
@@ -35,6 +36,10 @@ class SelfAssessment(models.Model):
             )
         ]
         ordering = ["-year_starting", "-version"]
+
+    @property
+    def year_label(self) -> str:
+        return ReportingYear(self.year_starting).label
 
     @property
     def approved(self) -> bool:
@@ -88,3 +93,7 @@ class AnnualReport(models.Model):
             models.UniqueConstraint(fields=["landlord", "year_starting"], name="one_annual_report_per_year")
         ]
         ordering = ["-year_starting"]
+
+    @property
+    def year_label(self) -> str:
+        return ReportingYear(self.year_starting).label

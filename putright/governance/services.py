@@ -69,7 +69,8 @@ def _evidence(entry: Entry, profile: Profile | None, measure: Any) -> tuple[str,
 
 
 def _count(assessment: SelfAssessment, rows: list[AssessmentRow]) -> None:
-    """Count every row's evidence again; an answer that follows the evidence (no reason given) follows it."""
+    """Count every row's evidence again. Where the evidence gives a verdict, an answer given without a reason
+    follows it; an answer with a reason, or to a provision nothing measures, stays as it was."""
     year = ReportingYear(assessment.year_starting)
     profile = _profile(assessment.landlord, year)
     measure = measurer(assessment.landlord, year.range)
@@ -79,7 +80,7 @@ def _count(assessment: SelfAssessment, rows: list[AssessmentRow]) -> None:
         if entry is None:
             continue
         row.evidence, row.measured = _evidence(entry, profile, measure)
-        if not row.comply_reason:
+        if row.measured is not None and not row.comply_reason:
             row.comply = row.measured
     assessment.policy_name = profile.name if profile else ""
     assessment.policy_version = profile.version if profile else 0

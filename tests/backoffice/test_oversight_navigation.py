@@ -19,7 +19,13 @@ def subnav(body: str) -> list[str]:
 
 def test_report_readers_see_every_oversight_page_with_the_current_one_marked(client, great):
     body = verified(client, great.officer).get("/landlords/great/reports/tsm/").content.decode()
-    assert subnav(body) == ["Tenant Satisfaction Measures", "Board pack", "Learning log", "Ombudsman"]
+    assert subnav(body) == [
+        "Tenant Satisfaction Measures",
+        "Board pack",
+        "Learning log",
+        "Ombudsman",
+        "Self-assessment and annual report",
+    ]
     assert re.search(r'href="/landlords/great/reports/tsm/" aria-current="page"', body)
 
 

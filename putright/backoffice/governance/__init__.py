@@ -1,0 +1,1 @@
+"""Staff pages for the Code self-assessment and the annual complaints performance report."""
