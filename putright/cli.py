@@ -433,6 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
     from putright.cli_email import add_ingest_email  # a module of its own, which imports this one
 
     add_ingest_email(commands)
+    from putright.cli_surveys import add_surveys
+
+    add_surveys(commands)
     return parser
 
 
