@@ -77,6 +77,17 @@ def _day(value: Any) -> str:
     return f"{value:%-d %B %Y}"
 
 
+def _passing(service: Callable[..., Any], message: str, *fields: str) -> Perform:
+    """A step whose form's `fields` go to its service under the same names, and whose banner is fixed."""
+
+    def perform(form: f.ActionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+        data = form.cleaned_data
+        service(landlord=landlord, actor=actor, case_id=case.pk, **{name: data[name] for name in fields})
+        return Done(message)
+
+    return perform
+
+
 def _acknowledge(form: f.AcknowledgeForm, landlord: Landlord, actor: User, case: Case) -> Done:
     data = form.cleaned_data
     services.complaint_acknowledge(
@@ -138,20 +149,6 @@ def _extend(form: f.ExtendForm, landlord: Landlord, actor: User, case: Case) -> 
     if not extension.applied:
         return Done("Extension recorded, but the customer was told after the deadline, so the date stays")
     return Done(f"Response date extended by {extension.days} working days")
-
-
-def _warn_no_contact(form: f.LetterDateForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.complaint_warn_no_contact(
-        landlord=landlord, actor=actor, case_id=case.pk, letter_on=form.cleaned_data["letter_on"]
-    )
-    return Done("No-contact letter recorded")
-
-
-def _close_no_contact(form: f.CloseNoContactForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.complaint_close_no_contact(
-        landlord=landlord, actor=actor, case_id=case.pk, on=form.cleaned_data["on"]
-    )
-    return Done("Complaint closed for no contact")
 
 
 def _respond(form: f.RespondForm, landlord: Landlord, actor: User, case: Case) -> Done:
@@ -223,55 +220,23 @@ def _previous(form: f.DecisionForm, landlord: Landlord, actor: User) -> Case | N
         raise InvalidInputError("previous_case", f"There is no case {reference} at {landlord.name}") from None
 
 
-def _refuse_escalation(form: f.DecisionForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    data = form.cleaned_data
-    services.escalation_refuse(
-        landlord=landlord,
-        actor=actor,
-        case_id=case.pk,
-        reason_code=data["reason_code"],
-        rationale=data["rationale"],
-        previous_case=_previous(form, landlord, actor),
-    )
-    return Done("Decided not to escalate")
+def _decision(service: Callable[..., Any], message: str) -> Perform:
+    """Not accepting a complaint and not escalating one: the same facts (reason, rationale, the earlier
+    case it repeats), each to its own service."""
 
+    def perform(form: f.DecisionForm, landlord: Landlord, actor: User, case: Case) -> Done:
+        data = form.cleaned_data
+        service(
+            landlord=landlord,
+            actor=actor,
+            case_id=case.pk,
+            reason_code=data["reason_code"],
+            rationale=data["rationale"],
+            previous_case=_previous(form, landlord, actor),
+        )
+        return Done(message)
 
-def _not_accept(form: f.DecisionForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    data = form.cleaned_data
-    services.complaint_not_accept(
-        landlord=landlord,
-        actor=actor,
-        case_id=case.pk,
-        reason_code=data["reason_code"],
-        rationale=data["rationale"],
-        previous_case=_previous(form, landlord, actor),
-    )
-    return Done("Decided not to accept the complaint")
-
-
-def _withdraw(form: f.WithdrawForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    data = form.cleaned_data
-    services.case_withdraw(
-        landlord=landlord, actor=actor, case_id=case.pk, on=data["on"], reason=data["reason"]
-    )
-    return Done("Withdrawal recorded")
-
-
-def _close(form: f.CloseForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    data = form.cleaned_data
-    services.case_close(
-        landlord=landlord,
-        actor=actor,
-        case_id=case.pk,
-        lesson=data["lesson"],
-        improvement=data["improvement"],
-    )
-    return Done("Complaint closed and the learning recorded")
-
-
-def _close_case(form: f.ConfirmForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.case_close(landlord=landlord, actor=actor, case_id=case.pk)
-    return Done("Case closed")
+    return perform
 
 
 def _satisfaction(form: f.SatisfactionForm, landlord: Landlord, actor: User, case: Case) -> Done:
@@ -298,13 +263,6 @@ def _convert(form: f.ConvertForm, landlord: Landlord, actor: User, case: Case) -
     return Done(f"Complaint {complaint.reference} raised from {case.reference}", complaint)
 
 
-def _resolve(form: f.ResolveForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.case_resolve(
-        landlord=landlord, actor=actor, case_id=case.pk, resolution=form.cleaned_data["resolution"]
-    )
-    return Done("Resolved")
-
-
 def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) -> Done:
     colleague = form.user_choice("colleague")
     if colleague is None:
@@ -314,18 +272,6 @@ def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) ->
     if manager is None:
         return Done(f"Compliment passed to {colleague}, who has no line manager set, so no copy went to one")
     return Done(f"Compliment passed to {colleague} and their line manager {manager}")
-
-
-def _acknowledge_comment(form: f.ConfirmForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.comment_acknowledge(landlord=landlord, actor=actor, case_id=case.pk)
-    return Done("Comment acknowledged")
-
-
-def _respond_comment(form: f.CommentRespondForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.comment_respond(
-        landlord=landlord, actor=actor, case_id=case.pk, response=form.cleaned_data["response"]
-    )
-    return Done("Response sent")
 
 
 def _complete_action(form: f.CompleteActionForm, landlord: Landlord, actor: User, case: Case) -> Done:
@@ -347,13 +293,6 @@ def _pay_remedy(form: f.PayRemedyForm, landlord: Landlord, actor: User, case: Ca
         landlord=landlord, actor=actor, remedy_id=int(data["remedy"]), amount=amount, paid_on=data["paid_on"]
     )
     return Done(f"Payment of £{amount:,.2f} recorded")
-
-
-def _hazard_conclude(form: f.HazardConcludeForm, landlord: Landlord, actor: User, case: Case) -> Done:
-    services.hazard_investigation_conclude(
-        landlord=landlord, actor=actor, case_id=case.pk, concluded_on=form.cleaned_data["concluded_on"]
-    )
-    return Done("Hazard investigation concluded: the Awaab's Law clocks that run from it have started")
 
 
 def _hazard_duty(form: f.HazardDutyForm, landlord: Landlord, actor: User, case: Case) -> Done:
@@ -394,7 +333,7 @@ PAGES: dict[str, Page] = {
         f.LetterDateForm,
         "Send the no-contact letter",
         "Send the letter",
-        _warn_no_contact,
+        _passing(services.complaint_warn_no_contact, "No-contact letter recorded", "letter_on"),
         intro="The letter gives the customer the time the policy allows to get in touch before the "
         "complaint is closed.",
         letter=f"The no-contact letter goes to the customer: {DATED}.",
@@ -403,7 +342,7 @@ PAGES: dict[str, Page] = {
         f.CloseNoContactForm,
         "Close the complaint for no contact",
         "Close the complaint",
-        _close_no_contact,
+        _passing(services.complaint_close_no_contact, "Complaint closed for no contact", "on"),
         warning=True,
         letter=f"The closure letter goes to the customer: {DATED}.",
     ),
@@ -429,7 +368,7 @@ PAGES: dict[str, Page] = {
         f.DecisionForm,
         "Decide not to escalate",
         "Record the decision and tell the customer",
-        _refuse_escalation,
+        _decision(services.escalation_refuse, "Decided not to escalate"),
         warning=True,
         letter=DECISION_LETTER,
     ),
@@ -437,19 +376,27 @@ PAGES: dict[str, Page] = {
         f.DecisionForm,
         "Decide not to accept the complaint",
         "Record the decision and tell the customer",
-        _not_accept,
+        _decision(services.complaint_not_accept, "Decided not to accept the complaint"),
         warning=True,
         letter=DECISION_LETTER,
     ),
-    "withdraw": Page(f.WithdrawForm, "Record a withdrawal", "Record the withdrawal", _withdraw, warning=True),
+    "withdraw": Page(
+        f.WithdrawForm,
+        "Record a withdrawal",
+        "Record the withdrawal",
+        _passing(services.case_withdraw, "Withdrawal recorded", "on", "reason"),
+        warning=True,
+    ),
     "close": Page(
         f.CloseForm,
         "Close the complaint",
         "Close the complaint",
-        _close,
+        _passing(services.case_close, "Complaint closed and the learning recorded", "lesson", "improvement"),
         letter="The satisfaction survey is sent to the customer when you save.",
     ),
-    "close-case": Page(f.ConfirmForm, "Close the case", "Close the case", _close_case),
+    "close-case": Page(
+        f.ConfirmForm, "Close the case", "Close the case", _passing(services.case_close, "Case closed")
+    ),
     "satisfaction": Page(f.SatisfactionForm, "Record satisfaction", "Save", _satisfaction),
     "complaint-choice": Page(
         f.ComplaintChoiceForm, "Record the choice to complain", "Save", _complaint_choice
@@ -461,7 +408,9 @@ PAGES: dict[str, Page] = {
         _convert,
         intro="A new complaint is raised, linked to this case. A service request carries on.",
     ),
-    "resolve": Page(f.ResolveForm, "Resolve", "Resolve", _resolve),
+    "resolve": Page(
+        f.ResolveForm, "Resolve", "Resolve", _passing(services.case_resolve, "Resolved", "resolution")
+    ),
     "pass-on": Page(
         f.PassOnForm,
         "Pass on the compliment",
@@ -475,20 +424,27 @@ PAGES: dict[str, Page] = {
         f.ConfirmForm,
         "Acknowledge the comment or suggestion",
         "Acknowledge and send the letter",
-        _acknowledge_comment,
+        _passing(services.comment_acknowledge, "Comment acknowledged"),
         letter="The acknowledgement letter is sent to the customer when you save.",
     ),
     "respond-comment": Page(
         f.CommentRespondForm,
         "Respond to the comment or suggestion",
         "Send the response",
-        _respond_comment,
+        _passing(services.comment_respond, "Response sent", "response"),
         letter="Your response is sent to the customer as a letter when you save.",
     ),
     "complete-action": Page(f.CompleteActionForm, "Record an agreed action done", "Save", _complete_action),
     "pay-remedy": Page(f.PayRemedyForm, "Record compensation paid", "Save", _pay_remedy),
     "hazard-investigation": Page(
-        f.HazardConcludeForm, "Record the hazard investigation concluded", "Save", _hazard_conclude
+        f.HazardConcludeForm,
+        "Record the hazard investigation concluded",
+        "Save",
+        _passing(
+            services.hazard_investigation_conclude,
+            "Hazard investigation concluded: the Awaab's Law clocks that run from it have started",
+            "concluded_on",
+        ),
     ),
     "hazard-duty": Page(f.HazardDutyForm, "Record an Awaab's Law duty done", "Save", _hazard_duty),
 }

@@ -19,6 +19,8 @@ from putright.customers.models import Customer, Restriction
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 
+Save = Callable[..., str]
+
 
 @dataclass(frozen=True)
 class Action:
@@ -28,7 +30,7 @@ class Action:
     permission: str
     """An attribute of CustomerPermissions: manage, adjustments, restrictions or disabilities."""
     form: Callable[..., django_forms.Form]
-    save: Callable[..., str]
+    save: Save
     """Called with landlord, actor, customer, the item (or None) and the cleaned data; returns the message."""
     intro: str = ""
     button: str = "Save"
@@ -51,72 +53,15 @@ def _today(customer: Customer, item: Any) -> dict[str, Any]:
     }
 
 
-def _save_contact(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    customer_update_contact(landlord=landlord, actor=actor, customer_id=customer.pk, **data)
-    return "Contact details saved"
+def _calling(service: Callable[..., Any], said: Callable[[Any], str], *, item_id: str = "") -> Save:
+    """A save that hands the cleaned data to `service` for the customer (or, named `item_id`, for the item
+    the page is about) and words the result with `said`."""
 
+    def save(*, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]) -> str:
+        target = {item_id: item.pk} if item_id else {"customer_id": customer.pk}
+        return said(service(landlord=landlord, actor=actor, **target, **data))
 
-def _add_representative(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    rep = customer_services.representative_add(
-        landlord=landlord, actor=actor, customer_id=customer.pk, **data
-    )
-    return f"{rep.name} added as a representative; a letter asks the customer for their authority"
-
-
-def _set_authority(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    rep = customer_services.representative_set_authority(
-        landlord=landlord, actor=actor, representative_id=item.pk, **data
-    )
-    return f"Authority for {rep.name}: {rep.get_authority_display().lower()}"
-
-
-def _record_adjustment(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    adjustment = customer_services.adjustment_record(
-        landlord=landlord, actor=actor, customer_id=customer.pk, **data
-    )
-    return f"Adjustment recorded: {adjustment.get_type_display()}; review by {_day(adjustment.review_by)}"
-
-
-def _review_adjustment(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    adjustment = customer_services.adjustment_review(
-        landlord=landlord, actor=actor, adjustment_id=item.pk, **data
-    )
-    return f"Adjustment reviewed and kept: next review by {_day(adjustment.review_by)}"
-
-
-def _end_adjustment(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    adjustment = customer_services.adjustment_end(
-        landlord=landlord, actor=actor, adjustment_id=item.pk, **data
-    )
-    return f"Adjustment ended: {adjustment.get_type_display()}"
-
-
-def _record_disability(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    customer_services.disability_record(landlord=landlord, actor=actor, customer_id=customer.pk, **data)
-    return "Disclosure recorded"
-
-
-def _apply_restriction(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    restriction = customer_services.restriction_apply(
-        landlord=landlord, actor=actor, customer_id=customer.pk, **data
-    )
-    return f"Restriction applied; review by {_day(restriction.review_by)}"
+    return save
 
 
 def _review_restriction(
@@ -133,13 +78,6 @@ def _review_restriction(
     if restriction.status == Restriction.Status.LIFTED:
         return "Restriction lifted"
     return f"Restriction kept in place; next review by {_day(restriction.review_by)}"
-
-
-def _appeal_restriction(
-    *, landlord: Landlord, actor: User, customer: Customer, item: Any, data: dict[str, Any]
-) -> str:
-    customer_services.restriction_appeal(landlord=landlord, actor=actor, restriction_id=item.pk, **data)
-    return "Appeal recorded"
 
 
 def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
@@ -163,13 +101,22 @@ def _restriction_types(landlord: Landlord) -> dict[str, Any]:
 
 ACTIONS: dict[str, Action] = {
     "contact": Action(
-        "Change contact details", "manage", forms.ContactDetailsForm, _save_contact, initial=_contact_initial
+        "Change contact details",
+        "manage",
+        forms.ContactDetailsForm,
+        _calling(customer_update_contact, lambda customer: "Contact details saved"),
+        initial=_contact_initial,
     ),
     "representative": Action(
         "Add a representative",
         "manage",
         forms.RepresentativeAddForm,
-        _add_representative,
+        _calling(
+            customer_services.representative_add,
+            lambda rep: (
+                f"{rep.name} added as a representative; a letter asks the customer for their authority"
+            ),
+        ),
         intro="A letter asks the customer to confirm their authority. Nothing is disclosed to the representative "
         "until it is given; it never delays a complaint.",
         button="Add representative",
@@ -178,14 +125,21 @@ ACTIONS: dict[str, Action] = {
         "Record their authority",
         "manage",
         forms.AuthorityForm,
-        _set_authority,
+        _calling(
+            customer_services.representative_set_authority,
+            lambda rep: f"Authority for {rep.name}: {rep.get_authority_display().lower()}",
+            item_id="representative_id",
+        ),
         initial=lambda customer, rep: {"authority": rep.authority, "evidence": rep.evidence},
     ),
     "adjustment": Action(
         "Record a reasonable adjustment",
         "adjustments",
         forms.AdjustmentForm,
-        _record_adjustment,
+        _calling(
+            customer_services.adjustment_record,
+            lambda a: f"Adjustment recorded: {a.get_type_display()}; review by {_day(a.review_by)}",
+        ),
         intro="The review date comes from the landlord's policy.",
         initial=_today,
         button="Record adjustment",
@@ -194,7 +148,11 @@ ACTIONS: dict[str, Action] = {
         "Review the adjustment",
         "adjustments",
         forms.AdjustmentReviewForm,
-        _review_adjustment,
+        _calling(
+            customer_services.adjustment_review,
+            lambda a: f"Adjustment reviewed and kept: next review by {_day(a.review_by)}",
+            item_id="adjustment_id",
+        ),
         initial=_today,
         intro="Keeping it: the next review runs from this one.",
         button="Keep the adjustment",
@@ -203,7 +161,11 @@ ACTIONS: dict[str, Action] = {
         "End the adjustment",
         "adjustments",
         forms.AdjustmentEndForm,
-        _end_adjustment,
+        _calling(
+            customer_services.adjustment_end,
+            lambda a: f"Adjustment ended: {a.get_type_display()}",
+            item_id="adjustment_id",
+        ),
         initial=_today,
         button="End the adjustment",
     ),
@@ -211,7 +173,7 @@ ACTIONS: dict[str, Action] = {
         "Record a disclosed disability",
         "disabilities",
         forms.DisabilityForm,
-        _record_disability,
+        _calling(customer_services.disability_record, lambda disclosure: "Disclosure recorded"),
         intro="Special category data: only roles that need it can see it.",
         initial=_today,
         button="Record disclosure",
@@ -220,7 +182,10 @@ ACTIONS: dict[str, Action] = {
         "Apply a contact restriction",
         "restrictions",
         forms.RestrictionForm,
-        _apply_restriction,
+        _calling(
+            customer_services.restriction_apply,
+            lambda r: f"Restriction applied; review by {_day(r.review_by)}",
+        ),
         intro="A restriction must be proportionate and explained by letter: why, how to contact us meanwhile, how "
         "long, and how to have it reviewed. It never stops a new, different complaint or an emergency repair.",
         initial=_today,
@@ -240,7 +205,11 @@ ACTIONS: dict[str, Action] = {
         "Record an appeal",
         "restrictions",
         forms.RestrictionAppealForm,
-        _appeal_restriction,
+        _calling(
+            customer_services.restriction_appeal,
+            lambda restriction: "Appeal recorded",
+            item_id="restriction_id",
+        ),
         initial=lambda customer, r: {
             "requested_on": r.appeal_requested_on or timezone.localdate(),
             "outcome": r.appeal_outcome,
