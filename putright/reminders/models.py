@@ -35,6 +35,8 @@ class ReminderKind(models.TextChoices):
         "ombudsman_submission_due",
         "Annual report and self-assessment due to the Ombudsman",
     )
+    OMBUDSMAN_ORDER_DUE_SOON = "ombudsman_order_due_soon", "Ombudsman order due soon"
+    OMBUDSMAN_ORDER_OVERDUE = "ombudsman_order_overdue", "Ombudsman order overdue"
 
 
 class Reminder(models.Model):

@@ -34,6 +34,7 @@ from putright.domain.errors import CalendarError, DomainError
 from putright.domain.hazards import hazard_rules
 from putright.domain.lifecycle import DUE_NEXT, FINISHED, Status, stage_of
 from putright.governance.selectors import submission_due
+from putright.ombudsman.selectors import orders_due
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 from putright.reminders.models import Reminder, ReminderKind
@@ -269,6 +270,7 @@ def _due_at(landlord: Landlord, today: date, lead_days: int, run: uuid.UUID, now
     _adjustment_reviews(found)
     _hazards(found)
     _ombudsman_submission(found)
+    _ombudsman_orders(found)
     return found.reminders
 
 
@@ -465,6 +467,35 @@ def _ombudsman_submission(found: _Found) -> None:
         f"{found.when(due.due)}",
         role=Role.FEEDBACK_OFFICER,
     )
+
+
+def _ombudsman_orders(found: _Found) -> None:
+    """Orders and recommendations in the Ombudsman's determinations, due soon and then overdue until their
+    compliance is recorded: the complaints team's to see done."""
+    orders = orders_due(found.landlord, found.horizon).values(
+        "pk",
+        "type",
+        "due_on",
+        "description",
+        "ombudsman_case__ombudsman_reference",
+        "ombudsman_case__case_id",
+        "ombudsman_case__case__reference",
+        "ombudsman_case__case__customer_id",
+    )
+    for row in orders:
+        due: date = row["due_on"]
+        overdue = due < found.today
+        what = "recommendation" if row["type"] == "recommendation" else "order"
+        found.add(
+            ReminderKind.OMBUDSMAN_ORDER_OVERDUE if overdue else ReminderKind.OMBUDSMAN_ORDER_DUE_SOON,
+            f"ombudsman-order:{row['pk']}",
+            due,
+            f"{row['ombudsman_case__case__reference']}: Ombudsman {what} "
+            f"({row['ombudsman_case__ombudsman_reference']}) {found.when(due)}: {_short(row['description'])}",
+            role=Role.FEEDBACK_OFFICER,
+            case_id=row["ombudsman_case__case_id"],
+            customer_id=row["ombudsman_case__case__customer_id"],
+        )
 
 
 def _duty_labels(kind: str) -> dict[str, tuple[str, str]]:
