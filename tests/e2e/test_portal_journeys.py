@@ -295,3 +295,117 @@ def test_a_customer_under_a_restriction_makes_a_new_different_complaint(
     _heading(page, new.summary)
     assert "by email to feedback@great.test" in page.locator(".govuk-inset-text").first.inner_text()
     visit("case")
+
+
+def _walk_form(page: Any, live_server: Any, visit: Any) -> None:
+    """A leaseholder's complaint about a repair already reported, each question page and its error checked."""
+    page.goto(f"{live_server.url}/feedback/great/")
+    visit("how-to")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("A leaseholder").wait_for()
+    visit("who")
+    page.get_by_label("A leaseholder").check()
+    _continue(page)
+    page.get_by_label("Report a repair").check()
+    _continue(page)
+    visit("repair")
+    page.get_by_label("Yes, and I am unhappy with how it is being dealt with").check()
+    _continue(page)
+    _continue(page)
+    visit("details-error")
+    page.fill(
+        "#id_what_happened", "The kitchen window was reported broken in August and is still boarded up."
+    )
+    _continue(page)
+    page.fill("#id_issue_day", "1")
+    page.fill("#id_issue_month", "8")
+    page.fill("#id_issue_year", str(timezone.localdate().year + 1))
+    page.get_by_label("I am not sure when I found out").check()
+    _continue(page)
+    visit("dates-error")
+    page.fill("#id_issue_year", "2026")
+    _continue(page)
+    visit("outcome")
+    page.fill("#id_outcome", "Replace the window.")
+    _continue(page)
+    visit("adjustments")
+    _continue(page)
+    page.fill("#id_name", "Alex Morgan")
+    page.fill("#id_email", "alex@")
+    page.get_by_label("Email", exact=True).check()
+    _continue(page)
+    visit("contact-error")
+    page.fill("#id_email", "alex@example.test")
+    _continue(page)
+    visit("attachments")
+    _continue(page)
+    visit("check")
+
+
+def test_every_public_and_portal_page_at_phone_and_desktop_width(
+    page: Any,
+    live_server: Any,
+    axe_js: Path,
+    shots: Path,
+    great: Org,
+    mailoutbox: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from putright.residents import services as resident_services
+    from putright.submissions import services as submission_services
+
+    def visit(name: str) -> None:
+        check(page, axe_js, shots, f"page-{name}")
+
+    answered = feedback_log(
+        landlord=great.landlord,
+        actor=great.officer,
+        kind=Kind.COMPLAINT,
+        channel="phone",
+        received_at=at("2026-10-01"),
+        customer=great.customer,
+        summary="Damp in the bathroom",
+        description="Mould on the ceiling.",
+    )
+    Case.objects.filter(pk=answered.pk).update(status="stage1_responded")
+
+    _walk_form(page, live_server, visit)
+    monkeypatch.setattr(submission_services, "PER_ADDRESS_PER_HOUR", 0)
+    _press(page, page.get_by_role("button", name="Send"))
+    visit("limited")
+    monkeypatch.setattr(submission_services, "PER_ADDRESS_PER_HOUR", 10)
+    page.goto(f"{live_server.url}/feedback/great/give-feedback/check-your-answers/")
+    _press(page, page.get_by_role("button", name="Send"))
+    _heading(page, "Feedback sent")
+    visit("sent")
+    page.goto(f"{live_server.url}/feedback/great/you-said-we-did/")
+    visit("you-said-we-did")
+
+    page.goto(f"{live_server.url}/feedback/great/sign-in/")
+    visit("sign-in")
+    _press(page, page.get_by_role("button", name="Send me a link"))
+    visit("sign-in-error")
+    page.goto(f"{live_server.url}/feedback/great/sign-in/link/not-a-real-token/")
+    _press(page, page.get_by_role("button", name="Continue to your cases"))
+    _heading(page, "This link has expired or has been used")
+    visit("sign-in-expired")
+    _sign_in(page, live_server, mailoutbox, "alex@example.test", lambda name: None)
+    visit("my-cases")
+    _press(page, page.get_by_role("link", name=re.compile(answered.reference)))
+    visit("case")
+    _press(page, page.get_by_role("link", name="Ask for stage 2"))
+    visit("escalate")
+    page.go_back()
+    _press(page, page.get_by_role("link", name="Add information or evidence"))
+    visit("add-information")
+    page.goto(f"{live_server.url}/feedback/great/your-cases/{answered.reference}/withdraw/")
+    visit("withdraw")
+    _press(page, page.get_by_role("button", name="Withdraw"))
+    visit("withdraw-error")
+
+    monkeypatch.setattr(resident_services, "PER_ADDRESS_PER_HOUR", 0)
+    page.goto(f"{live_server.url}/feedback/great/sign-in/")
+    page.get_by_label("Email address").fill("alex@example.test")
+    _press(page, page.get_by_role("button", name="Send me a link"))
+    _heading(page, "Too many sign-in links asked for")
+    visit("sign-in-limited")
