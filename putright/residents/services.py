@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from putright.accounts.models import Membership, Role, User
+from putright.accounts.rate_limits import hourly_limit_reached
 from putright.cases.models import Case, Satisfaction
 from putright.cases.services.closure import case_withdraw, satisfaction_record
 from putright.cases.services.escalation import escalation_request
@@ -50,10 +51,15 @@ def token_hash(token: str) -> str:
 
 def sign_in_rate_limited(*, client_address: str, email: str) -> bool:
     """Whether this client address or email address has asked for as many links as an hour allows."""
-    recent = SignInLink.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
-    if client_address and recent.filter(client_address=client_address).count() >= PER_ADDRESS_PER_HOUR:
-        return True
-    return recent.filter(email=email.strip().lower()).count() >= PER_EMAIL_PER_HOUR
+    return hourly_limit_reached(
+        SignInLink.objects.all(),
+        at_field="created_at",
+        until=timezone.now(),
+        client_address=client_address,
+        email=email,
+        per_address=PER_ADDRESS_PER_HOUR,
+        per_email=PER_EMAIL_PER_HOUR,
+    )
 
 
 @transaction.atomic

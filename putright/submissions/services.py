@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from putright.accounts.models import Membership, Role, User
+from putright.accounts.rate_limits import hourly_limit_reached
 from putright.cases.models import Case
 from putright.cases.services.intake import feedback_log
 from putright.cases.services.notes import _checked_type, case_attachment_add, clean_name
@@ -103,12 +104,15 @@ def submission_file_discard(*, landlord: Landlord, staged: StagedFile) -> None:
 
 def submission_rate_limited(*, client_address: str, email: str, at: datetime | None = None) -> bool:
     """Whether this address or email address has sent as many submissions as an hour allows."""
-    since = (at or timezone.now()) - timedelta(hours=1)
-    recent = PublicSubmission.objects.filter(received_at__gte=since)
-    if client_address and recent.filter(client_address=client_address).count() >= PER_ADDRESS_PER_HOUR:
-        return True
-    email = email.strip().lower()
-    return bool(email) and recent.filter(email=email).count() >= PER_EMAIL_PER_HOUR
+    return hourly_limit_reached(
+        PublicSubmission.objects.all(),
+        at_field="received_at",
+        until=at or timezone.now(),
+        client_address=client_address,
+        email=email,
+        per_address=PER_ADDRESS_PER_HOUR,
+        per_email=PER_EMAIL_PER_HOUR,
+    )
 
 
 def _reference(landlord: Landlord) -> str:
