@@ -66,6 +66,16 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 @pytest.fixture
+def shots(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """Where a test's screenshots go: $PUTRIGHT_SCREENSHOTS/<its module> if set, else its temporary folder."""
+    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
+    module = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
+    folder = Path(base) / module if base else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A fresh page in a fresh browser context, served by the live server."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

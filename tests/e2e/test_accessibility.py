@@ -8,15 +8,10 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.helpers import RUN_AXE, WCAG_TAGS, describe
+
 pytestmark = pytest.mark.e2e
 
-# axe-core's tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no wcag22a tag: its rules for
-# the criteria new in WCAG 2.2 are all AA).
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RUN_AXE = """async (tags) => await axe.run(document, {
-  runOnly: {type: "tag", values: tags},
-  resultTypes: ["violations"],
-})"""
 STYLESHEET_URLS = """() => [...document.styleSheets].flatMap(sheet =>
   [...sheet.cssRules].flatMap(rule =>
     [...rule.cssText.matchAll(/url\\("?([^")]+)"?\\)/g)].map(m => new URL(m[1], sheet.href).href)))"""
@@ -43,16 +38,6 @@ def _open_start_page(page: Any, live_server: Any) -> list[str]:
     return problems
 
 
-def _describe(violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on /:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            summary = " ".join(node["failureSummary"].split())
-            lines.append(f"    target {node['target']}: {summary}")
-    return "\n".join(lines)
-
-
 def test_start_page_has_no_wcag_a_or_aa_violations(
     page: Any, live_server: Any, axe_js: Path, tmp_path: Path
 ) -> None:
@@ -63,7 +48,7 @@ def test_start_page_has_no_wcag_a_or_aa_violations(
     page.screenshot(path=str(screenshot), full_page=True)
     print(f"Full-page screenshot of /: {screenshot}")
 
-    assert results["violations"] == [], _describe(results["violations"])
+    assert results["violations"] == [], describe("/", results["violations"])
     assert problems == [], "loading / went wrong:\n" + "\n".join(problems)
 
 
