@@ -67,10 +67,11 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 @pytest.fixture
 def shots(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """Where a test's screenshots go: $PUTRIGHT_SCREENSHOTS/<its module> if set, else its temporary folder."""
+    """Where a test's screenshots go: $PUTRIGHT_SCREENSHOTS/<its module's subject> (test_intake_pages:
+    intake) if set, else the test's temporary folder."""
     base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    module = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
-    folder = Path(base) / module if base else tmp_path
+    module = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_").removesuffix("_pages")
+    folder = Path(base) / module.replace("_", "-") if base else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -6,33 +6,23 @@ Screenshots go to $PUTRIGHT_SCREENSHOTS/intake if set (else the test's temporary
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from putright.cases import services
 from putright.cases.models import Case
 from putright.customers import services as customer_services
 from putright.customers.models import Customer
 from putright.domain.lifecycle import Kind
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_here, sign_in
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
 
 D = date.fromisoformat
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "intake" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -75,36 +65,6 @@ def great(transactional_db: Any) -> Org:
     return org
 
 
-def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-
-
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
-def _check_here(page: Any, axe_js: Path, shot: Path) -> None:
-    """axe-core on the page as it is now, at 1280 and 375 pixels wide, with a screenshot at each."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
-        assert results["violations"] == [], _describe(page.url, results["violations"])
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def _fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
     page.fill(f"#id_{name}_0", day)
     page.fill(f"#id_{name}_1", month)
@@ -114,43 +74,43 @@ def _fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
 def test_every_intake_page_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     base = f"{live_server.url}/landlords/great/feedback/new/"
     page.goto(base)
-    _check_here(page, axe_js, shots / "find-customer.png")
+    axe_here(page, axe_js, shots / "find-customer.png")
     page.fill("#id_q", "alex")
     page.get_by_role("button", name="Search").click()
     assert page.get_by_text("2 customers matching").count() == 1
-    _check_here(page, axe_js, shots / "find-customer-results.png")
+    axe_here(page, axe_js, shots / "find-customer-results.png")
     page.goto(f"{base}?q=nobody")
-    _check_here(page, axe_js, shots / "find-customer-none.png")
+    axe_here(page, axe_js, shots / "find-customer-none.png")
 
     page.goto(f"{base}customer/")
     page.get_by_role("button", name="Continue").click()
     assert page.title().startswith("Error: ")
-    _check_here(page, axe_js, shots / "new-customer-error.png")
+    axe_here(page, axe_js, shots / "new-customer-error.png")
 
     page.goto(f"{base}?q=alex morgan")
     page.get_by_role("button", name="Choose Alex Morgan").click()
     assert page.url.endswith("/feedback/new/representative/")
-    _check_here(page, axe_js, shots / "representative.png")
+    axe_here(page, axe_js, shots / "representative.png")
     page.get_by_label("Someone else: record a new representative").check()
     page.get_by_role("button", name="Continue").click()
-    _check_here(page, axe_js, shots / "representative-error.png")
+    axe_here(page, axe_js, shots / "representative-error.png")
     page.get_by_label("No, the customer themselves").check()
     page.get_by_role("button", name="Continue").click()
 
-    _check_here(page, axe_js, shots / "kind.png")
+    axe_here(page, axe_js, shots / "kind.png")
     page.get_by_role("button", name="Continue").click()
-    _check_here(page, axe_js, shots / "kind-error.png")
+    axe_here(page, axe_js, shots / "kind-error.png")
     page.get_by_label("Complaint", exact=True).check()
     page.get_by_role("button", name="Continue").click()
 
-    _check_here(page, axe_js, shots / "details.png")
+    axe_here(page, axe_js, shots / "details.png")
     page.fill("#id_received_on_0", "31")
     page.fill("#id_received_on_1", "2")
     page.get_by_role("button", name="Continue").click()
-    _check_here(page, axe_js, shots / "details-error.png")
+    axe_here(page, axe_js, shots / "details-error.png")
     _fill_date(page, "received_on", "2", "11", "2026")
     page.fill("#id_received_time", "14:30")
     page.fill("#id_summary", "Roof leaking again over the kitchen")
@@ -160,10 +120,10 @@ def test_every_intake_page_passes_axe(
 
     assert page.url.endswith("/feedback/new/check/")
     assert page.get_by_text("There is an open case on the same subject").count() == 1
-    _check_here(page, axe_js, shots / "check-with-warnings.png")
+    axe_here(page, axe_js, shots / "check-with-warnings.png")
     page.get_by_role("button", name="Log feedback").click()
     assert page.get_by_text("Confirm you have read the warnings").count() >= 1
-    _check_here(page, axe_js, shots / "check-error.png")
+    axe_here(page, axe_js, shots / "check-error.png")
 
 
 def test_a_complaint_is_logged_for_a_new_customer_without_javascript(
@@ -172,7 +132,7 @@ def test_a_complaint_is_logged_for_a_new_customer_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.officer)
+        sign_in(page, client, live_server, great.officer)
         page.goto(f"{live_server.url}/landlords/great/feedback/new/")
         page.get_by_role("link", name="Add a new customer").click()
         page.fill("#id_name", "Priya Shah")

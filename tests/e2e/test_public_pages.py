@@ -6,7 +6,6 @@ Screenshots go to $PUTRIGHT_SCREENSHOTS/public if set (else the test's temporary
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from putright.cases.models import Case
 from putright.organisations.models import Landlord
 from putright.submissions import services
 from putright.submissions.models import PublicSubmission
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_here
 from tests.factories import Org
 
 pytestmark = pytest.mark.e2e
@@ -25,14 +24,6 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f2d1e60000000049454e44ae426082"
 )
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "public" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -46,28 +37,6 @@ def great(transactional_db: Any, settings: Any, tmp_path: Path) -> Org:
         address="Great Places Housing Group\n2a Derwent Avenue\nManchester M21 7QP",
     )
     return org
-
-
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
-def _check_here(page: Any, axe_js: Path, shot: Path) -> None:
-    """axe-core on the page as it is now, at 1280 and 375 pixels wide, with a screenshot at each."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
-        assert results["violations"] == [], _describe(page.url, results["violations"])
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _continue(page: Any) -> None:
@@ -146,7 +115,7 @@ def _complain(page: Any, live_server: Any, check: Any) -> None:
 def test_a_resident_complains_with_javascript_and_every_page_passes_axe(
     page: Any, live_server: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
-    _complain(page, live_server, lambda name: _check_here(page, axe_js, shots / f"{name}.png"))
+    _complain(page, live_server, lambda name: axe_here(page, axe_js, shots / f"{name}.png"))
     case = Case.objects.get()
     assert case.kind == "complaint" and case.channel == "web"
     assert [a.original_name for a in case.attachments.all()] == ["ceiling.png"]
@@ -173,10 +142,10 @@ def test_the_representative_and_repair_pages_pass_axe(
     page.goto(f"{live_server.url}/feedback/great/give-feedback/")
     page.get_by_label("I am contacting you for someone else").check()
     _continue(page)
-    _check_here(page, axe_js, shots / "representative.png")
+    axe_here(page, axe_js, shots / "representative.png")
     page.get_by_label("I will upload their signed permission, or a power of attorney").check()
     _continue(page)
-    _check_here(page, axe_js, shots / "representative-error.png")
+    axe_here(page, axe_js, shots / "representative-error.png")
     page.fill("#id_relationship", "Daughter")
     page.fill("#id_person_name", "June Taylor")
     page.get_by_label("A leaseholder").check()
@@ -184,9 +153,9 @@ def test_the_representative_and_repair_pages_pass_axe(
     _continue(page)
     page.get_by_label("Report a repair").check()
     _continue(page)
-    _check_here(page, axe_js, shots / "repair.png")
+    axe_here(page, axe_js, shots / "repair.png")
     _continue(page)
-    _check_here(page, axe_js, shots / "repair-error.png")
+    axe_here(page, axe_js, shots / "repair-error.png")
 
 
 def test_the_rate_limited_page_passes_axe_and_keeps_the_answers(
@@ -208,7 +177,7 @@ def test_the_rate_limited_page_passes_axe_and_keeps_the_answers(
     _continue(page)
     page.get_by_role("button", name="Send").click()
     assert page.get_by_role("heading", name="You have sent a lot of feedback recently").count() == 1
-    _check_here(page, axe_js, shots / "limited.png")
+    axe_here(page, axe_js, shots / "limited.png")
     assert not PublicSubmission.objects.exists()
     page.get_by_role("link", name="Go back to your answers").click()
     assert page.get_by_text("The caretaker was very helpful.").count() == 1

@@ -6,7 +6,6 @@ Screenshots go to $PUTRIGHT_SCREENSHOTS/triage-actions if set (else the test's t
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,11 @@ from django.utils import timezone
 from putright.cases.models import Case
 from putright.submissions.models import PublicSubmission
 from putright.triage.models import InboundMessage
-from tests.e2e.test_triage_pages import _check_here, _sign_in
+from tests.e2e.helpers import axe_here, sign_in
 from tests.factories import Org
 from tests.triage.test_triage_actions import email
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "triage-actions" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -46,24 +37,24 @@ def test_an_email_page_passes_axe_and_logs_feedback(
 ) -> None:
     matched = email(brighter)
     stranger = email(brighter, sender="stranger@example.test", subject="Free prizes", attach=False)
-    _sign_in(page, client, live_server, brighter.officer)
+    sign_in(page, client, live_server, brighter.officer)
     base = f"{live_server.url}/landlords/brighter/triage"
 
     page.goto(f"{base}/{stranger.pk}/")
-    _check_here(page, axe_js, shots / "unmatched.png")
+    axe_here(page, axe_js, shots / "unmatched.png")
     page.get_by_label("Case reference").fill("BP-2026-999999")
     page.get_by_role("button", name="Add to case").click()
     assert page.title().startswith("Error: ")
     assert page.get_by_label("Case reference").input_value() == "BP-2026-999999"
-    _check_here(page, axe_js, shots / "join-error.png")
+    axe_here(page, axe_js, shots / "join-error.png")
     page.get_by_label("Why does this email need no case?").fill("Spam")
     page.get_by_role("button", name="Set aside: no case needed").click()
     assert page.get_by_text("Email set aside: it needs no case").count() == 1
-    _check_here(page, axe_js, shots / "set-aside.png")
+    axe_here(page, axe_js, shots / "set-aside.png")
 
     page.goto(f"{base}/{matched.pk}/")
     assert page.get_by_role("link", name="Download mould.png").count() == 1
-    _check_here(page, axe_js, shots / "matched.png")
+    axe_here(page, axe_js, shots / "matched.png")
     page.get_by_label("Complaint").check()
     page.get_by_role("button", name="Log as feedback").click()
     case = Case.objects.get(landlord=brighter.landlord)
@@ -83,10 +74,10 @@ def test_the_submissions_list_passes_axe(
         status=PublicSubmission.Status.FAILED,
         error="KeyError: 'kind'",
     )
-    _sign_in(page, client, live_server, brighter.officer)
+    sign_in(page, client, live_server, brighter.officer)
     page.goto(f"{live_server.url}/landlords/brighter/submissions/")
     assert page.get_by_role("heading", name="1 submission waiting").count() == 1
-    _check_here(page, axe_js, shots / "submissions.png")
+    axe_here(page, axe_js, shots / "submissions.png")
     page.get_by_role("button", name="Try again to log BP-WFAILED01").click()
     assert page.get_by_text("BP-WFAILED01 still could not be logged").count() == 1
-    _check_here(page, axe_js, shots / "submissions-retried.png")
+    axe_here(page, axe_js, shots / "submissions-retried.png")
