@@ -59,9 +59,8 @@ REVEALS = {
 FILE_ERRORS = {
     "empty": "The selected file is empty",
     "invalid": "The selected file could not be uploaded: try again",
-    "missing": "Select a file",
-    "max_length": "The file's name must be 200 characters or fewer",
 }
+"""Django's own file checks; a long name is shortened when the file is kept (clean_name), never refused."""
 
 
 def _text(
@@ -135,7 +134,10 @@ class WhoForm(StepForm):
 class RepresentativeForm(StepForm):
     title = "About the person you are contacting us for"
     relationship = _text(
-        "How do you know them?", "Enter how you know the person, for example their son or their MP", 100
+        "How do you know them?",
+        "Enter how you know the person, for example their son or their MP",
+        100,
+        what="How you know them",
     )
     person_name = _text("Their full name", "Enter their full name", 200, autocomplete="off")
     person_type = _radios("Who are they?", PERSON_TYPES, "Select who they are")
