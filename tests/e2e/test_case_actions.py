@@ -2,12 +2,11 @@
 violations at 1280 and 375 pixels wide, on the empty form, on the form showing errors and on the page
 that says why an action is not available; the definition editor and the response work without JavaScript.
 
-Full-page screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+Full-page screenshots go to $PUTRIGHT_SCREENSHOTS/case-actions if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from putright.cases import services
 from putright.cases.models import Case
 from putright.domain.lifecycle import Kind
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_at, sign_in
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
@@ -30,13 +28,6 @@ DEFINITION = [
     {"point": "The kitchen leak was not repaired for six weeks", "outcome_sought": "Repair and compensation"},
     {"point": "Calls were not returned", "outcome_sought": "An apology"},
 ]
-
-
-@pytest.fixture
-def shots() -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or "/tmp/shots/case_actions")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @dataclass
@@ -148,51 +139,6 @@ def world(transactional_db: Any) -> Iterator[World]:
     )
 
 
-def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-
-
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
-def _check(
-    page: Any,
-    live_server: Any,
-    path: str,
-    axe_js: Path,
-    shot: Path,
-    *,
-    status: int = 200,
-    then: Callable[[Any], None] | None = None,
-) -> None:
-    """Loads the page (and does `then`, e.g. submits it empty), runs axe-core at 1280 and 375 pixels wide
-    and saves a screenshot at each."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        response = page.goto(f"{live_server.url}{path}", wait_until="load")
-        assert response is not None and response.status == status, path
-        if then is not None:
-            then(page)
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        file = shot.with_name(f"{shot.stem}-{width}.png")
-        page.screenshot(path=str(file), full_page=True)
-        print(f"Screenshot of {path} at {width}px: {file}")
-        assert results["violations"] == [], _describe(path, results["violations"])
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} at {width}px scrolls sideways by {overflow}px"
-
-
 def _url(case: Case, action: str) -> str:
     return f"/landlords/{case.landlord.slug}/cases/{case.reference}/{action}/"
 
@@ -250,10 +196,10 @@ def test_action_pages_pass_axe_empty_and_with_errors(
 ) -> None:
     case = getattr(world, case_name)
     org = world.brighter if case_name.startswith("brighter_") else world.great
-    _sign_in(page, client, live_server, getattr(org, role))
-    _check(page, live_server, _url(case, action), axe_js, shots / f"{action}.png")
+    sign_in(page, client, live_server, getattr(org, role))
+    axe_at(page, live_server, _url(case, action), axe_js, shots / f"{action}.png")
     assert page.locator("h1").count() == 1
-    _check(page, live_server, _url(case, action), axe_js, shots / f"{action}-errors.png", then=_submit_empty)
+    axe_at(page, live_server, _url(case, action), axe_js, shots / f"{action}-errors.png", then=_submit_empty)
     assert page.title().startswith("Error: ")
 
 
@@ -269,15 +215,15 @@ def test_confirmation_pages_pass_axe(
     action: str,
     role: str,
 ) -> None:
-    _sign_in(page, client, live_server, getattr(world.great, role))
-    _check(page, live_server, _url(getattr(world, case_name), action), axe_js, shots / f"{action}.png")
+    sign_in(page, client, live_server, getattr(world.great, role))
+    axe_at(page, live_server, _url(getattr(world, case_name), action), axe_js, shots / f"{action}.png")
 
 
 def test_the_page_for_an_action_not_allowed_says_why_and_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, world: World
 ) -> None:
-    _sign_in(page, client, live_server, world.great.board)
-    _check(
+    sign_in(page, client, live_server, world.great.board)
+    axe_at(
         page, live_server, _url(world.received, "acknowledge"), axe_js, shots / "not-allowed.png", status=403
     )
     assert "Only a feedback officer" in page.locator("main").inner_text()
@@ -290,7 +236,7 @@ def test_the_definition_editor_and_the_response_work_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.officer)
+        sign_in(page, client, live_server, great.officer)
         page.goto(f"{live_server.url}{_url(world.received, 'acknowledge')}")
         for index, words in enumerate(["Leak not repaired", "Calls not returned", "Rude operative"]):
             page.locator(f"#id_point_{index}").fill(words)

@@ -3,11 +3,10 @@ a restriction, a representative and a disclosed disability; stages with extensio
 response, remedies and agreed actions; Awaab's Law clocks; letters, notes and files) passes axe-core at
 1280 and 375 pixels wide, and a note and a file are added with JavaScript switched off, errors included.
 
-Full-page screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+Full-page screenshots go to $PUTRIGHT_SCREENSHOTS/case-page if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -21,8 +20,8 @@ from putright.cases.models import Case, CaseAttachment, CaseNote
 from putright.cases.services.notes import case_note_add
 from putright.customers.models import Adjustment, Disability, Representative, Restriction
 from putright.domain.lifecycle import Kind
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
-from tests.e2e.test_worklist_pages import _check, _describe, _sign_in
+from tests.e2e.helpers import axe_check, sign_in
+from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
@@ -35,13 +34,6 @@ DEFINITION = [
         "outcome_sought": "Redecoration and a new carpet",
     },
 ]
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _complaint(great: Org) -> Case:
@@ -156,7 +148,7 @@ def test_the_case_page_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, world: tuple[Org, Case]
 ) -> None:
     great, case = world
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     path = f"/landlords/great/cases/{case.reference}/"
     _check(page, live_server, path, axe_js, shots / "case-page.png")
     assert page.locator("h1").inner_text().startswith(case.reference)
@@ -175,17 +167,10 @@ def test_the_case_page_passes_axe(
     page.get_by_text("Why this date").first.click()
     assert page.locator("details[open]").count() == 1
 
-    _sign_in(page, client, live_server, great.board)  # read only: no forms
+    sign_in(page, client, live_server, great.board)  # read only: no forms
     _check(page, live_server, path, axe_js, shots / "case-page-read-only.png")
     assert page.get_by_role("button", name="Add note").count() == 0
     assert page.get_by_text("Sight loss").count() == 0
-
-
-def _axe(page: Any, axe_js: Path, shot: Path) -> None:
-    page.add_script_tag(path=str(axe_js))
-    results = page.evaluate(RUN_AXE, WCAG_TAGS)
-    page.screenshot(path=str(shot), full_page=True)
-    assert results["violations"] == [], _describe(page.url, results["violations"])
 
 
 def test_notes_and_files_are_added_without_javascript(
@@ -203,7 +188,7 @@ def test_notes_and_files_are_added_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.manager)
+        sign_in(page, client, live_server, great.manager)
         page.goto(f"{live_server.url}/landlords/great/cases/{case.reference}/")
 
         page.get_by_role("button", name="Add note").click()  # nothing typed
@@ -249,10 +234,10 @@ def _axe_error_page(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.manager)
+        sign_in(page, client, live_server, great.manager)
         page.goto(f"{live_server.url}/landlords/great/cases/{case.reference}/")
         page.get_by_role("button", name="Add note").click()
         assert page.title().startswith("Error: ")
-        _axe(page, axe_js, shot)
+        axe_check(page, axe_js, shot)
     finally:
         context.close()

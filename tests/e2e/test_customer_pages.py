@@ -2,36 +2,26 @@
 WCAG 2.0, 2.1 or 2.2 A or AA violations at 1280 and 375 pixels wide, and an adjustment is recorded and a
 restriction reviewed with JavaScript switched off.
 
-Screenshots go to $PUTRIGHT_SCREENSHOTS/customers if set (else the test's temporary folder)."""
+Screenshots go to $PUTRIGHT_SCREENSHOTS/customer if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from putright.cases import services
 from putright.customers import services as customer_services
 from putright.customers.models import Adjustment, Customer, Restriction
 from putright.domain.lifecycle import Kind
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_at, axe_check, sign_in
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
 
 D = date.fromisoformat
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "customers" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -101,55 +91,20 @@ def great(transactional_db: Any) -> Org:
     return org
 
 
-def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-
-
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
-def _check(page: Any, live_server: Any, path: str, axe_js: Path, shot: Path) -> None:
-    """Loads the page and runs axe-core at 1280 and 375 pixels wide, with a screenshot at each."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        response = page.goto(f"{live_server.url}{path}", wait_until="load")
-        assert response is not None and response.status == 200, path
-        _axe(page, axe_js, shot, width)
-
-
-def _axe(page: Any, axe_js: Path, shot: Path, width: int) -> None:
-    page.add_script_tag(path=str(axe_js))
-    results = page.evaluate(RUN_AXE, WCAG_TAGS)
-    page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
-    assert results["violations"] == [], _describe(page.url, results["violations"])
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
-
-
 def test_search_and_record_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
-    _sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/landlords/great/customers/", axe_js, shots / "customers.png")
-    _check(page, live_server, "/landlords/great/customers/?q=leeds", axe_js, shots / "customers-search.png")
-    _check(page, live_server, "/landlords/great/customers/?q=zebra", axe_js, shots / "customers-none.png")
-    _check(page, live_server, "/landlords/great/customers/new/", axe_js, shots / "customer-add.png")
+    sign_in(page, client, live_server, great.officer)
+    axe_at(page, live_server, "/landlords/great/customers/", axe_js, shots / "customers.png")
+    axe_at(page, live_server, "/landlords/great/customers/?q=leeds", axe_js, shots / "customers-search.png")
+    axe_at(page, live_server, "/landlords/great/customers/?q=zebra", axe_js, shots / "customers-none.png")
+    axe_at(page, live_server, "/landlords/great/customers/new/", axe_js, shots / "customer-add.png")
     record = f"/landlords/great/customers/{great.customer.pk}/"
-    _check(page, live_server, record, axe_js, shots / "customer.png")
+    axe_at(page, live_server, record, axe_js, shots / "customer.png")
     assert page.get_by_text("Sight loss").count() == 1
     assert page.get_by_text("Calls continued after the letter", exact=False).count() >= 1
-    _sign_in(page, client, live_server, great.board)
-    _check(page, live_server, record, axe_js, shots / "customer-read-only.png")
+    sign_in(page, client, live_server, great.board)
+    axe_at(page, live_server, record, axe_js, shots / "customer-read-only.png")
     assert page.get_by_text("Sight loss").count() == 0
 
 
@@ -157,7 +112,7 @@ def test_every_action_page_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
     both = great.housing  # housing managers may manage customers, adjustments and restrictions
-    _sign_in(page, client, live_server, both)
+    sign_in(page, client, live_server, both)
     base = f"/landlords/great/customers/{great.customer.pk}/"
     adjustment = Adjustment.objects.get(customer=great.customer)
     restriction = Restriction.objects.get(customer=great.customer)
@@ -174,7 +129,7 @@ def test_every_action_page_passes_axe(
         ("restriction-review", f"restrictions/{restriction.pk}/review/"),
         ("restriction-appeal", f"restrictions/{restriction.pk}/appeal/"),
     ):
-        _check(page, live_server, f"{base}{path}", axe_js, shots / f"{name}.png")
+        axe_at(page, live_server, f"{base}{path}", axe_js, shots / f"{name}.png")
     # An error state: the restriction form sent empty.
     page.goto(f"{live_server.url}{base}restrictions/new/")
     page.fill("#id_starts_on_0", "")
@@ -182,7 +137,7 @@ def test_every_action_page_passes_axe(
     assert page.title().startswith("Error: ")
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
-        _axe(page, axe_js, shots / "restriction-apply-error.png", width)
+        axe_check(page, axe_js, shots / "restriction-apply-error.png", width=width)
 
 
 def test_an_adjustment_and_a_restriction_review_without_javascript(
@@ -191,7 +146,7 @@ def test_an_adjustment_and_a_restriction_review_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.housing)
+        sign_in(page, client, live_server, great.housing)
         page.goto(f"{live_server.url}/landlords/great/customers/?q=LS14AB")
         page.get_by_role("link", name="Alex Morgan").click()
         page.get_by_role("link", name="Record a reasonable adjustment").click()

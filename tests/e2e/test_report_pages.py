@@ -1,10 +1,9 @@
 """The TSM page, the cases behind a figure and the Board pack in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2
 level A or AA violations at 1280 and 375 pixels wide, and the year form and the links work without
-JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS/report if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,18 +11,12 @@ from typing import Any
 import pytest
 
 from putright.cases.models import Case
-from tests.e2e.test_worklist_pages import _check, _sign_in
+from tests.e2e.helpers import sign_in
+from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org
 from tests.reporting.conftest import Year2025, build_june, build_year2025
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -37,7 +30,7 @@ def test_tsm_pages_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, year: Year2025
 ) -> None:
     officer = year.build.org.officer
-    _sign_in(page, client, live_server, officer)
+    sign_in(page, client, live_server, officer)
     _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm.png")
     assert page.locator("h1").inner_text() == "Tenant Satisfaction Measures: complaints"
     _check(
@@ -60,7 +53,7 @@ def test_tsm_page_with_blockers_passes_axe(
 ) -> None:
     Case.objects.filter(pk=year.cases["B"].pk).update(issue_date="2025-05-01")
     year.build.landlord.homes_counts.all().delete()
-    _sign_in(page, client, live_server, year.build.org.board)
+    sign_in(page, client, live_server, year.build.org.board)
     _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-blockers.png")
     assert page.get_by_text("Not ready to sign off").count() == 1
 
@@ -71,7 +64,7 @@ def test_tsm_pages_work_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, year.build.org.officer)
+        sign_in(page, client, live_server, year.build.org.officer)
         page.goto(f"{live_server.url}/landlords/great/reports/tsm/")
         page.get_by_label("Reporting year").select_option("2025")
         page.get_by_role("button", name="Show year").click()
@@ -101,7 +94,7 @@ JUNE = "first_0=1&first_1=6&first_2=2025&last_0=30&last_1=6&last_2=2025"
 def test_board_pack_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june: Org
 ) -> None:
-    _sign_in(page, client, live_server, june.board)
+    sign_in(page, client, live_server, june.board)
     _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack.png")
     assert page.locator("h1").inner_text() == "Board pack: complaints"
     _check(
@@ -120,7 +113,7 @@ def test_board_pack_period_works_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, june.board)
+        sign_in(page, client, live_server, june.board)
         page.goto(f"{live_server.url}{BOARD}")
         for legend, (day, month, year) in (("From", ("1", "6", "2025")), ("To", ("30", "6", "2025"))):
             group = page.get_by_role("group", name=legend)

@@ -1,17 +1,17 @@
 """The perception survey pages and TP09 on the TSM page in a real browser: axe-core finds no WCAG 2.0, 2.1
 or 2.2 level A or AA violations at 1280 and 375 pixels wide, including the import page showing a file's
-faults; importing works without JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's
+faults; importing works without JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS/survey if set (else the test's
 temporary folder)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.test_worklist_pages import RUN_AXE, WCAG_TAGS, _check, _describe, _sign_in
+from tests.e2e.helpers import axe_here, sign_in
+from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org
 from tests.reporting.conftest import Builder
 from tests.surveys.conftest import WAVE_1, answered, csv_of, imported
@@ -20,34 +20,15 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
 def great(transactional_db: Any) -> Org:
     return Org("great", "Great Places", "great-places", "GP")
-
-
-def _axe_here(page: Any, axe_js: Path, shot: Path) -> None:
-    """axe-core on the page as it is now (after a form was sent) at each width, with a screenshot."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
-        assert results["violations"] == [], _describe(page.url, results["violations"])
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
 
 
 def test_tp09_and_survey_pages_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
     imported(great, WAVE_1, name="wave-1.csv")
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-tp09.png")
     assert page.locator("#tp09").get_by_text("57.1%").count() == 1
     _check(page, live_server, "/landlords/great/reports/tsm/surveys/", axe_js, shots / "surveys.png")
@@ -60,7 +41,7 @@ def test_tp09_stand_in_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
     answered(Builder(great).log("2025-05-01"), 4, "2025-06-01")
-    _sign_in(page, client, live_server, great.board)
+    sign_in(page, client, live_server, great.board)
     _check(
         page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-tp09-stand-in.png"
     )
@@ -72,7 +53,7 @@ def test_a_file_with_faults_comes_back_listed_and_passes_axe(
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(csv_of("A,yes,fine", "B,perhaps,", "A,no,"))
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     page.goto(f"{live_server.url}/landlords/great/reports/tsm/surveys/import/")
     page.get_by_label("Which reporting year is the survey for?").select_option("2025")
     page.get_by_label("Telephone").check()
@@ -80,7 +61,7 @@ def test_a_file_with_faults_comes_back_listed_and_passes_axe(
     page.get_by_label("Upload the results file").set_input_files(str(bad))
     page.get_by_role("button", name="Import results").click()
     assert page.locator(".govuk-error-summary a[href^='#row-error-']").count() == 3
-    _axe_here(page, axe_js, shots / "survey-import-errors.png")
+    axe_here(page, axe_js, shots / "survey-import-errors.png")
     page.locator(".govuk-error-summary").get_by_role("link", name="Line 4, respondent_id").click()
     assert page.url.endswith("#row-error-3")
     assert page.get_by_label("Notes on the sample (optional)").input_value() == "1,000 tenancies"
@@ -94,7 +75,7 @@ def test_importing_works_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, client, live_server, great.officer)
+        sign_in(page, client, live_server, great.officer)
         page.goto(f"{live_server.url}/landlords/great/reports/tsm/?year=2025")
         page.get_by_role("link", name="Import survey results for 2025/26").click()
         page.get_by_label("Which reporting year is the survey for?").select_option("2025")
