@@ -22,6 +22,10 @@ from putright.organisations.models import Landlord
 from putright.reporting.exports import pack_rows, sections
 
 
+MONTHLY = frozenset({"Trends"})
+"""The Board pack's month-by-month rows: the annual report gives the year's totals; the pack has the months."""
+
+
 def _report(landlord: Landlord, year: int) -> AnnualReport:
     try:
         return selectors.annual_report(landlord, year)
@@ -36,7 +40,7 @@ def _context(landlord: Landlord, report: AnnualReport) -> dict[str, Any]:
         "report": report,
         "figures": figures,
         "year": figures.year,
-        "pack_sections": sections(pack_rows(figures.pack)),
+        "pack_sections": [(n, rows) for n, rows in sections(pack_rows(figures.pack)) if n not in MONTHLY],
         "submission": selectors.submission(landlord, report.year_starting),
         "assessment_sections": selectors.sections(figures.assessment) if figures.assessment else [],
     }
