@@ -21,7 +21,6 @@ from putright.governance.models import AnnualReport
 from putright.organisations.models import Landlord
 from putright.reporting.exports import pack_rows, sections
 
-
 MONTHLY = frozenset({"Trends"})
 """The Board pack's month-by-month rows: the annual report gives the year's totals; the pack has the months."""
 
