@@ -2,21 +2,18 @@
 2.1 and 2.2 A and AA) at 1280 and 375 pixels wide with nothing scrolling sideways, the preview of a
 letter template works, and the forms work with JavaScript switched off.
 
-Screenshots go to $PUTRIGHT_SCREENSHOTS if set (else the test's temporary folder)."""
+Screenshots go to $PUTRIGHT_SCREENSHOTS/administration if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
@@ -25,19 +22,12 @@ from putright.accounts.models import Role, User
 from putright.cases import services as case_services
 from putright.domain.lifecycle import Kind
 from putright.organisations import services as organisation_services
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_at, axe_check, sign_in
 from tests.factories import Org, at, make_staff
 
 pytestmark = pytest.mark.e2e
 
 ADMIN = "/landlords/brighter/admin/"
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _logo() -> bytes:
@@ -96,55 +86,14 @@ def world(transactional_db: Any) -> Iterator[tuple[Org, User]]:
     yield brighter, admin
 
 
-def _sign_in(page: Any, live_server: Any, user: User) -> None:
-    """A session signed in with a password and a code from the authenticator app."""
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
-    session.save()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-    )
-
-
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
-def _axe(page: Any, axe_js: Path, label: str, shot: Path, width: int) -> None:
-    page.add_script_tag(path=str(axe_js))
-    results = page.evaluate(RUN_AXE, WCAG_TAGS)
-    file = shot.with_name(f"{shot.stem}-{width}.png")
-    page.screenshot(path=str(file), full_page=True)
-    print(f"Screenshot of {label} at {width}px: {file}")
-    assert results["violations"] == [], _describe(label, results["violations"])
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{label} at {width}px scrolls sideways by {overflow}px"
-
-
-def _check(page: Any, live_server: Any, path: str, axe_js: Path, shot: Path) -> None:
-    """Loads the page at 1280 and 375 pixels wide, runs axe-core and saves a screenshot at each."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        response = page.goto(f"{live_server.url}{path}", wait_until="load")
-        assert response is not None and response.status == 200, path
-        _axe(page, axe_js, path, shot, width)
-
-
 def _check_after(page: Any, live_server: Any, path: str, act: Any, axe_js: Path, shot: Path) -> None:
     """Loads the page, does `act` (fills in and submits a form) and checks the page that results."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.goto(f"{live_server.url}{path}", wait_until="load")
-        act(page)
-        page.wait_for_load_state("load")
-        _axe(page, axe_js, f"{path} after submitting", shot, width)
+
+    def then(p: Any) -> None:
+        act(p)
+        p.wait_for_load_state("load")
+
+    axe_at(page, live_server, path, axe_js, shot, then=then)
 
 
 PAGES = [
@@ -165,19 +114,19 @@ def test_every_administration_page_passes_axe(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User], path: str, name: str
 ) -> None:
     _, admin = world
-    _sign_in(page, live_server, admin)
-    _check(page, live_server, f"{ADMIN}{path}", axe_js, shots / f"admin-{name}.png")
+    sign_in(page, Client(), live_server, admin, verified=True)
+    axe_at(page, live_server, f"{ADMIN}{path}", axe_js, shots / f"admin-{name}.png")
 
 
 def test_a_persons_page_and_the_confirmation_pages_pass_axe(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
 ) -> None:
     brighter, admin = world
-    _sign_in(page, live_server, admin)
+    sign_in(page, Client(), live_server, admin, verified=True)
     officer, director = brighter.officer, brighter.director
-    _check(page, live_server, f"{ADMIN}staff/{officer.pk}/", axe_js, shots / "admin-person.png")
-    _check(page, live_server, f"{ADMIN}staff/{officer.pk}/remove-access/", axe_js, shots / "admin-remove.png")
-    _check(
+    axe_at(page, live_server, f"{ADMIN}staff/{officer.pk}/", axe_js, shots / "admin-person.png")
+    axe_at(page, live_server, f"{ADMIN}staff/{officer.pk}/remove-access/", axe_js, shots / "admin-remove.png")
+    axe_at(
         page,
         live_server,
         f"{ADMIN}staff/{director.pk}/reset-two-factor/",
@@ -190,10 +139,10 @@ def test_setting_a_line_manager_and_its_refusal_pass_axe(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
 ) -> None:
     brighter, admin = world
-    _sign_in(page, live_server, admin)
+    sign_in(page, Client(), live_server, admin, verified=True)
     colleague, manager, officer = brighter.colleague, brighter.manager, brighter.officer
-    _check(page, live_server, f"{ADMIN}staff/{colleague.pk}/", axe_js, shots / "admin-person-managed.png")
-    _check(
+    axe_at(page, live_server, f"{ADMIN}staff/{colleague.pk}/", axe_js, shots / "admin-person-managed.png")
+    axe_at(
         page,
         live_server,
         f"{ADMIN}staff/{colleague.pk}/line-manager/",
@@ -226,20 +175,14 @@ def test_setting_a_line_manager_and_its_refusal_pass_axe(
     page.wait_for_load_state("load")
     banner = page.locator(".govuk-notification-banner").inner_text()
     assert f"{manager} is now {officer}'s line manager" in banner
-    _axe(
-        page,
-        axe_js,
-        "a person's page after setting their line manager",
-        shots / "admin-line-manager-set.png",
-        1280,
-    )
+    axe_check(page, axe_js, shots / "admin-line-manager-set.png", width=1280)
 
 
 def test_error_states_pass_axe_and_keep_what_was_typed(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
 ) -> None:
     _, admin = world
-    _sign_in(page, live_server, admin)
+    sign_in(page, Client(), live_server, admin, verified=True)
 
     def add_person(p: Any) -> None:
         p.fill("#id_first_name", "Priya")
@@ -289,7 +232,7 @@ def test_the_letter_preview_and_a_refused_template_pass_axe(
     page: Any, live_server: Any, axe_js: Path, shots: Path, world: tuple[Org, User]
 ) -> None:
     _, admin = world
-    _sign_in(page, live_server, admin)
+    sign_in(page, Client(), live_server, admin, verified=True)
     path = f"{ADMIN}letters/stage1_acknowledgement/"
 
     def preview(p: Any) -> None:
@@ -317,7 +260,7 @@ def test_adding_a_person_and_a_closure_day_work_without_javascript(
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        _sign_in(page, live_server, admin)
+        sign_in(page, Client(), live_server, admin, verified=True)
         page.goto(f"{live_server.url}{ADMIN}staff/add/")
         page.fill("#id_first_name", "Priya")
         page.fill("#id_last_name", "Shah")

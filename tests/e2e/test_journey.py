@@ -4,42 +4,26 @@ remedy; the customer escalates; a different senior leader is assigned (the stage
 offered), acknowledges and gives the final response; the case closes with learning. Each step starts
 from the case page's action panel, as a complaints officer would.
 
-Screenshots of the case page along the way go to $PUTRIGHT_SCREENSHOTS if set (else /tmp/shots/journey)."""
+Screenshots of the case page along the way go to $PUTRIGHT_SCREENSHOTS/journey if set (else the test's
+temporary folder)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from putright.cases.models import Case, Learning, Remedy, Stage
+from tests.e2e.helpers import sign_in
 from tests.factories import Org
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def shots() -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or "/tmp/shots/journey")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
 def great(transactional_db: Any) -> Org:
     return Org("great", "Great Places", "great-places", "GP")
-
-
-def _sign_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
-    page.context.clear_cookies()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def _date(page: Any, name: str, day: str, month: str, year: str = "2026") -> None:
@@ -61,7 +45,7 @@ def _action(page: Any, name: str) -> None:
 def test_the_complete_journey_through_the_pages(
     page: Any, live_server: Any, client: Any, shots: Path, great: Org
 ) -> None:
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
 
     # The officer logs a complaint received by phone.
     page.goto(f"{live_server.url}/landlords/great/feedback/new/?q=alex")
@@ -132,7 +116,7 @@ def test_the_complete_journey_through_the_pages(
     assert f"Stage 2 assigned to {great.director}" in _banner(page)
 
     # The senior leader acknowledges stage 2 and gives the final response.
-    _sign_in(page, client, live_server, great.director)
+    sign_in(page, client, live_server, great.director)
     page.goto(f"{live_server.url}/landlords/great/cases/{case.reference}/")
     page.screenshot(path=str(shots / "3-stage-2-handler.png"), full_page=True)
     _action(page, "Acknowledge")
@@ -152,7 +136,7 @@ def test_the_complete_journey_through_the_pages(
     assert "Stage 2 response sent" in _banner(page)
 
     # The case closes with learning.
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     page.goto(f"{live_server.url}/landlords/great/cases/{case.reference}/")
     _action(page, "Close with learning")
     page.fill("#id_lesson", "Book the roofer at the first visit when a leak comes from the roof")
