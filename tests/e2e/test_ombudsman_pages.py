@@ -1,6 +1,7 @@
-"""The Ombudsman page, recording compliance with an order, the learning log, publishing a lesson and the
-public "you said, we did" page in a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA
-violations at 1280 and 375 pixels wide. Screenshots go to $PUTRIGHT_SCREENSHOTS if set."""
+"""The Ombudsman page, an Ombudsman case's page, its stages and determination, recording compliance with an
+order, Code non-compliance, the learning log, publishing a lesson and the public "you said, we did" page in
+a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA violations at 1280 and 375 pixels
+wide, error states included. Screenshots go to $PUTRIGHT_SCREENSHOTS if set."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from typing import Any
 
 import pytest
 
+from putright.cases.models import Stage
 from putright.ombudsman import services
-from putright.ombudsman.models import Order
+from putright.ombudsman.models import NonCompliance, OmbudsmanCase, Order
 from putright.ombudsman.services import FindingInput, OrderInput
-from tests.e2e.test_worklist_pages import _check, _sign_in
+from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.test_worklist_pages import _check, _describe, _sign_in
 from tests.factories import Org
 from tests.ombudsman.conftest import learn, log_complaint
 
@@ -103,3 +106,98 @@ def test_ombudsman_and_learning_pages_pass_axe(
     assert page.locator("h1").inner_text() == "Learning log"
     _check(page, live_server, "/feedback/great/you-said-we-did/", axe_js, shots / "you-said-we-did.png")
     assert "We now chase every open repair weekly" in page.content()
+
+
+def _axe_here(page: Any, axe_js: Path, shot: Path) -> None:
+    """axe-core on the page as it stands (after a POST) at 1280 and 375 pixels wide, with a screenshot at
+    each; nothing wider than the screen but the tables' own scrolling regions."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.add_script_tag(path=str(axe_js))
+        results = page.evaluate(RUN_AXE, WCAG_TAGS)
+        page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
+        assert results["violations"] == [], _describe(page.url, results["violations"])
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
+) -> None:
+    case = great.customer.cases.get()
+    Stage.objects.filter(case=case).update(definition=[{"point": "The leak was not repaired"}])
+    open_referral = services.ombudsman_case_refer(
+        landlord=great.landlord,
+        actor=great.officer,
+        case_id=case.pk,
+        ombudsman_reference="202699999",
+        referred_on=D("2026-07-01"),
+    )
+    determined = OmbudsmanCase.objects.get(ombudsman_reference="202512345")
+    _sign_in(page, client, live_server, great.officer)
+    base = f"/landlords/great/ombudsman/{open_referral.pk}/"
+    _check(
+        page,
+        live_server,
+        f"/landlords/great/ombudsman/{determined.pk}/",
+        axe_js,
+        shots / "case-determined.png",
+    )
+    assert "Maladministration" in page.content() and "Overdue" in page.content()
+    _check(page, live_server, base, axe_js, shots / "case-referred.png")
+    page.click("text=Record that it is accepted for investigation")
+    page.fill("[name=on_day]", "30")
+    page.fill("[name=on_month]", "6")
+    page.fill("[name=on_year]", "2026")
+    page.click("button.govuk-button")  # before the referral: refused, what was typed kept
+    assert page.locator(".govuk-error-summary").count() == 1
+    assert page.input_value("[name=on_day]") == "30"
+    _axe_here(page, axe_js, shots / "advance-error.png")
+    page.fill("[name=on_day]", "10")
+    page.fill("[name=on_month]", "7")
+    page.click("button.govuk-button")
+    assert "accepted for investigation" in page.locator(".govuk-notification-banner").inner_text().lower()
+
+    _check(page, live_server, f"{base}determine/", axe_js, shots / "determine.png")
+    assert page.input_value("#id_finding_element_0") == "The leak was not repaired"
+    page.click("button:has-text('Add another finding')")  # without JavaScript: one more row, nothing saved
+    assert page.locator("#id_finding_element_1").count() == 1
+    page.fill("[name=determined_on_day]", "1")
+    page.fill("[name=determined_on_month]", "9")
+    page.fill("[name=determined_on_year]", "2026")
+    page.fill("#id_finding_element_1", "Complaint handling")
+    page.fill("#id_order_description_0", "Apologise in writing")
+    page.click("button:has-text('Record the determination')")  # half-filled rows: errors, input kept
+    assert page.locator(".govuk-error-summary").count() == 1
+    assert page.input_value("#id_finding_element_1") == "Complaint handling"
+    _axe_here(page, axe_js, shots / "determine-error.png")
+    page.select_option("#id_finding_kind_0", "maladministration")
+    page.select_option("#id_finding_kind_1", "service_failure")
+    page.select_option("#id_order_type_0", "order")
+    page.fill("[name=order_due_0_day]", "30")
+    page.fill("[name=order_due_0_month]", "9")
+    page.fill("[name=order_due_0_year]", "2026")
+    page.click("button:has-text('Record the determination')")
+    assert page.locator("h1").inner_text().startswith("Ombudsman case 202699999")
+    _axe_here(page, axe_js, shots / "case-after-determination.png")
+
+    _check(
+        page, live_server, "/landlords/great/ombudsman/non-compliance/", axe_js, shots / "non-compliance.png"
+    )
+    _check(page, live_server, "/landlords/great/ombudsman/non-compliance/new/", axe_js, shots / "nc-new.png")
+    page.click("button.govuk-button")  # nothing typed
+    assert page.locator(".govuk-error-summary").count() == 1
+    _axe_here(page, axe_js, shots / "nc-new-error.png")
+    entry = NonCompliance.objects.get()
+    _check(
+        page,
+        live_server,
+        f"/landlords/great/ombudsman/non-compliance/{entry.pk}/",
+        axe_js,
+        shots / "nc-change.png",
+    )
+    page.fill("[name=returned_on_day]", "1")
+    page.fill("[name=returned_on_month]", "3")
+    page.fill("[name=returned_on_year]", "2026")
+    page.click("button.govuk-button")
+    assert page.locator("h1").inner_text() == "Code non-compliance in exceptional circumstances"
+    assert "1 Mar 2026" in page.content()
