@@ -23,7 +23,7 @@ from putright.reminders.services import staff_event_notify
 from putright.residents.access import Resident, resident_customer
 from putright.residents.services import PORTAL, resident_portal_user
 
-CHANNELS = (Channel.EMAIL, Channel.PHONE, Channel.POST, Channel.PORTAL)
+CHANNELS = (Channel.EMAIL, Channel.PHONE, Channel.POST)
 """The ways a resident may choose to be contacted from the portal."""
 PHONE_CHARACTERS = set("0123456789 +()-")
 DETAILS_NEEDED = {
@@ -105,6 +105,18 @@ def resident_contact_update(
 def adjustments_agreed(customer: Customer) -> list[Adjustment]:
     """The adjustments staff have agreed that have not ended."""
     return list(customer.adjustments.filter(ended_on__isnull=True).order_by("agreed_on", "pk"))
+
+
+def adjustments_asked(customer: Customer) -> list[str]:
+    """What the customer asked for online that staff have not yet agreed, in words, oldest first."""
+    agreed = {a.type for a in adjustments_agreed(customer)}
+    labels = dict(Adjustment.Type.choices)
+    asked: dict[str, str] = {}
+    for event in customer.events.filter(kind="adjustment_requested"):
+        for kind, detail in dict(event.after.get("asked", {})).items():
+            if kind not in agreed and kind in labels:
+                asked[kind] = f"{labels[kind]}{f': {detail}' if detail else ''}"
+    return list(asked.values())
 
 
 def adjustments_to_ask_for(customer: Customer) -> list[tuple[str, str]]:

@@ -184,6 +184,7 @@ def test_a_resident_complains_signs_in_escalates_and_answers_the_survey(
     _sent(case)
 
     page.get_by_role("link", name="Your cases").first.click()
+    check("my-cases-closed")
     page.get_by_role("link", name=re.compile("Answer the survey")).click()
     check("survey")
     page.get_by_role("button", name="Send your answer").click()
@@ -238,5 +239,7 @@ def test_a_resident_changes_contact_details_and_asks_for_help(
     page.fill("#detail-interpreter", "Polish")
     page.get_by_role("button", name="Ask for this help").click()
     assert page.get_by_text("will contact you to agree the help").count() == 1
+    assert page.get_by_text("Interpreter: Polish").count() == 1
+    check("details-help-asked")
     kinds = set(CustomerEvent.objects.filter(customer=great.customer).values_list("kind", flat=True))
     assert {"contact_details_changed", "adjustment_requested"} <= kinds

@@ -13,6 +13,7 @@ from putright.reminders.models import Reminder
 from putright.residents.access import resident_customers, resident_for_email
 from putright.residents.details import (
     ContactDetails,
+    adjustments_asked,
     adjustments_to_ask_for,
     resident_adjustments_request,
     resident_contact_update,
@@ -152,3 +153,16 @@ def test_adjustments_by_a_representative_only_with_authority_over_everything(bri
     with pytest.raises(NotFoundError):
         ask(brighter, resident(brighter, "jo@example.test"), ["easy_read"])
     assert not CustomerEvent.objects.filter(kind="adjustment_requested").exists()
+
+
+def test_adjustments_asked_for_are_shown_until_staff_agree_them(brighter):
+    ask(brighter, resident(brighter), ["easy_read", "avoid_times"], {"avoid_times": "Mornings"})
+    assert adjustments_asked(brighter.customer) == ["Easy read", "Times to avoid: Mornings"]
+    Adjustment.objects.create(
+        landlord=brighter.landlord,
+        customer=brighter.customer,
+        type="easy_read",
+        agreed_on=date(2026, 1, 5),
+        review_by=date(2026, 7, 5),
+    )
+    assert adjustments_asked(brighter.customer) == ["Times to avoid: Mornings"]

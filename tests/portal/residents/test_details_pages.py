@@ -65,6 +65,8 @@ def test_adjustments_page_asks_and_tells_staff(sign_in_as, brighter):
     assert response["Location"] == url("my-details", brighter) + "?done=help"
     event = CustomerEvent.objects.get(kind="adjustment_requested")
     assert "British Sign Language; Times to avoid: Mornings before 10" in event.summary
+    page = client.get(response["Location"])
+    assert b"Help asked for" in page.content and b"Times to avoid: Mornings before 10" in page.content
 
 
 def test_adjustments_page_error_keeps_what_was_chosen(sign_in_as, brighter):
