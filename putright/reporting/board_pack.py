@@ -8,11 +8,10 @@ rules are the TSMs' (`timing.received_in`), so the pack and the TSMs never disag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.expressions import Combinable
 
 from putright.cases.models import KIND_CHOICES, Case, Decision, Extension, Remedy, Satisfaction, Stage
 from putright.customers.models import Channel
@@ -22,15 +21,17 @@ from putright.domain.tsm import DateRange, one_decimal, percentage
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 from putright.reporting.calendar import working_day_ranks_sync
+from putright.reporting.hot_spots import HotSpots, hot_spots
 from putright.reporting.selectors import extensions_count_as_on_time
+from putright.reporting.standing import late_at, open_at
 from putright.reporting.timing import (
     acknowledged_in,
     code_timescales_on,
-    escalation_refused,
     received_in,
     responded_in,
     with_timing,
 )
+from putright.reporting.trends import Month, trends
 
 NOT_RECORDED = "Not recorded"
 DIMENSIONS = ("channel", "category", "service_area", "contractor")
@@ -161,6 +162,9 @@ class BoardPack:
     compensation: Compensation
     refusals: tuple[Refusal, ...]
     satisfaction: SatisfactionSummary
+    trends: tuple[Month, ...]
+    """The 12 months ending with the period's (`reporting.trends`)."""
+    hot_spots: HotSpots
 
 
 def received_cases(landlord: Landlord, period: DateRange) -> QuerySet[Case]:
@@ -262,28 +266,6 @@ def extensions(landlord: Landlord, period: DateRange) -> Extensions:
     return Extensions(uses, reasons)
 
 
-def open_at(end: datetime, prefix: str = "") -> Q:
-    """A case received before `end` and not closed by then (`prefix` reaches the case from another model)."""
-    return Q(**{f"{prefix}received_at__lt": end}) & (
-        Q(**{f"{prefix}closed_at__isnull": True}) | Q(**{f"{prefix}closed_at__gte": end})
-    )
-
-
-def late_at(end: datetime, last: date) -> Combinable:
-    """A stage received before `end` with an acknowledgement or response due before `last` and not done by
-    the end of `last` (stage 2 only where the escalation was not refused)."""
-    return (
-        Q(received_at__lt=end)
-        & (
-            Q(acknowledge_by__lt=last, acknowledged_on__isnull=True)
-            | Q(acknowledge_by__lt=last, acknowledged_on__gt=last)
-            | Q(respond_by__lt=last, responded_on__isnull=True)
-            | Q(respond_by__lt=last, responded_on__gt=last)
-        )
-        & (Q(number=1) | ~escalation_refused())
-    )
-
-
 def open_and_overdue(landlord: Landlord, period: DateRange) -> OpenAndOverdue:
     end = period.ends_before
     last = period.last
@@ -356,4 +338,6 @@ def board_pack(landlord: Landlord, period: DateRange) -> BoardPack:
         compensation=compensation(landlord, period),
         refusals=refusals(landlord, period),
         satisfaction=satisfaction(landlord, period),
+        trends=trends(landlord, period, extensions_count=count_extensions),
+        hot_spots=hot_spots(landlord, period),
     )

@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 
 from putright.domain.tsm import one_decimal
 from putright.reporting.board_pack import BoardPack, Tally
+from putright.reporting.hot_spots import HotSpot, Thresholds
 
 HEADER = ("Section", "Measure", "Breakdown", "Value")
 JUSTIFICATIONS = {"good-reason": "Good reason", "agreed": "Both parties agreed", "none": "None needed"}
@@ -138,6 +139,55 @@ def _satisfaction(pack: BoardPack) -> Iterator[Row]:
     yield Row("Satisfaction", "Average score (1 to 5)", "Mean", s.average)
 
 
+TREND_MEASURES = (
+    ("Complaints received at stage 1", "received_stage1"),
+    ("Complaints received at stage 2", "received_stage2"),
+    ("Responses issued", "responded"),
+    ("Responses within the policy", "responded_within_policy"),
+    ("Responses within the policy (%)", "within_policy_share"),
+    ("Responses within the Code", "responded_within_code"),
+    ("Responses within the Code (%)", "within_code_share"),
+    ("Complaints open at the month end", "open_at_end"),
+    ("Complaints overdue at the month end", "overdue_at_end"),
+)
+"""The trends' measures in the page's order, each with the `trends.Month` attribute it reads."""
+
+
+def _trends(pack: BoardPack) -> Iterator[Row]:
+    for measure, name in TREND_MEASURES:
+        for month in pack.trends:
+            value = getattr(month, name)
+            yield Row("Trends", measure, month.label, _share(value) if name.endswith("share") else value)
+
+
+def flagged_because(spot: HotSpot, limits: Thresholds) -> str:
+    """Why a row is flagged, in the thresholds' words (the page says the same)."""
+    reasons = []
+    if spot.by_volume:
+        reasons.append(f"{limits.complaints_at_least} or more complaints")
+    if spot.by_upheld:
+        reasons.append(
+            f"{limits.upheld_share_at_least}% or more upheld of {limits.responses_at_least} or more responses"
+        )
+    return " and ".join(reasons)
+
+
+def _hot_spots(pack: BoardPack) -> Iterator[Row]:
+    limits = pack.hot_spots.thresholds
+    yield Row("Hot spots", "Thresholds", "Complaints received, at or above", limits.complaints_at_least)
+    yield Row("Hot spots", "Thresholds", "Upheld share (%), at or above", limits.upheld_share_at_least)
+    yield Row(
+        "Hot spots", "Thresholds", "Responses for the upheld share, at least", limits.responses_at_least
+    )
+    for spot in pack.hot_spots.rows:
+        measure = f"{spot.label}: {spot.value}"
+        yield Row("Hot spots", measure, "Complaints received", spot.received)
+        yield Row("Hot spots", measure, "Responses issued", spot.responses)
+        yield Row("Hot spots", measure, "Upheld or partly upheld", spot.upheld)
+        yield Row("Hot spots", measure, "Upheld share (%)", _share(spot.upheld_share))
+        yield Row("Hot spots", measure, f"Flagged: {flagged_because(spot, limits)}", None)
+
+
 def pack_rows(pack: BoardPack) -> list[Row]:
     """Every figure of the pack, section by section in the page's order."""
     parts = (
@@ -149,6 +199,8 @@ def pack_rows(pack: BoardPack) -> list[Row]:
         _compensation,
         _refusals,
         _satisfaction,
+        _trends,
+        _hot_spots,
     )
     return [row for part in parts for row in part(pack)]
 
@@ -162,6 +214,8 @@ SECTIONS = (
     "Compensation",
     "Refusals",
     "Satisfaction",
+    "Trends",
+    "Hot spots",
 )
 
 

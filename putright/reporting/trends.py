@@ -3,7 +3,7 @@ responses and the share on time, and complaints open and overdue at the month's 
 
 Each measure is one grouped query (TruncMonth for what happened in a month, one filtered count per month end
 for what stood at it), never a loop over cases; the counting rules are the pack's own (`timing.received_in`,
-`with_timing`, `board_pack.open_at` and `late_at`), so the last month agrees with the pack for that month.
+`with_timing`, `standing.open_at` and `late_at`), so the last month agrees with the pack for that month.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from putright.cases.models import Case
 from putright.domain.lifecycle import Kind
 from putright.domain.tsm import LONDON, DateRange, percentage
 from putright.organisations.models import Landlord
-from putright.reporting.board_pack import late_at, open_at
 from putright.reporting.calendar import working_day_ranks_sync
+from putright.reporting.standing import late_at, open_at
 from putright.reporting.timing import (
     code_timescales_on,
     complaint_stages,
@@ -46,6 +46,13 @@ class Month:
     """Complaints open at the end of `days.last`."""
     overdue_at_end: int
     """Of those, complaints past an acknowledgement or response date (as the pack counts them)."""
+
+    @property
+    def label(self) -> str:
+        """ "June 2025", or "June 2025 (to 15 June)" when the period ends before the month does."""
+        name = f"{self.days.first:%B %Y}"
+        whole = (self.days.last + timedelta(days=1)).day == 1
+        return name if whole else f"{name} (to {self.days.last.day} {self.days.last:%B})"
 
     @property
     def within_policy_share(self) -> Decimal | None:

@@ -57,6 +57,16 @@ def test_the_csv_is_one_tidy_table_of_the_june_figures(client, june, great):
     ] in rows
     assert ["Compensation", "Offered in responses issued in the period", "Amount (£)", "150.00"] in rows
     assert ["Compensation", "Paid in the period", "Amount (£)", "25.00"] in rows
+    # Trends, July 2024 to June 2025: P7 in April, P6 and P8 in May, P1 to P3 in June.
+    assert ["Trends", "Complaints received at stage 1", "April 2025", "1"] in rows
+    assert ["Trends", "Complaints received at stage 1", "May 2025", "2"] in rows
+    assert ["Trends", "Complaints received at stage 1", "June 2025", "3"] in rows
+    assert ["Trends", "Complaints received at stage 2", "June 2025", "1"] in rows
+    assert ["Trends", "Responses within the Code (%)", "June 2025", "100.0"] in rows
+    assert ["Trends", "Responses within the Code (%)", "July 2024", ""] in rows
+    assert ["Trends", "Complaints overdue at the month end", "June 2025", "2"] in rows
+    assert len([r for r in rows if r[0] == "Trends"]) == 9 * 12
+    assert ["Hot spots", "Thresholds", "Complaints received, at or above", "10"] in rows
 
 
 def test_the_csv_carries_every_breakdown_the_page_shows(client, june, great):
@@ -110,6 +120,8 @@ def test_the_spreadsheet_has_a_sheet_per_section_with_the_same_figures(client, j
         "Compensation",
         "Refusals",
         "Satisfaction",
+        "Trends",
+        "Hot spots",
     ]
     found = [
         (sheet.title, *row)
@@ -138,6 +150,8 @@ def test_the_pdf_opens_and_prints_the_june_figures(client, june, great):
     assert "Within the policy (%) 66.7" in text
     assert "Amount (£) 150.00" in text and "Amount (£) 25.00" in text
     assert "Waiting for the contractor's report 1" in text.replace("’", "'")
+    assert "Complaints received at stage 1 June 2025 3" in text
+    assert "Hot spots: flagged for a service review" in text
 
 
 def test_the_page_links_to_each_file_for_the_chosen_period(client, june, great):

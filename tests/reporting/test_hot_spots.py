@@ -22,7 +22,11 @@ JUNE = DateRange(D("2025-06-01"), D("2025-06-30"))
 
 @pytest.fixture
 def june_places(june, great, brighter):
-    """P1, P2 and P8 are Alex Morgan's (postcode "bn14ab": sector BN1 4); P3 is Sam Lee's (BN2 1AA); P6 and
+    return give_places(great, brighter)
+
+
+def give_places(great, brighter) -> dict[str, Case]:
+    """After `build_june`: P1, P2 and P8 are Alex Morgan's (postcode "bn14ab": sector BN1 4); P3 is Sam Lee's (BN2 1AA); P6 and
     P7 are Jo Bell's, whose postcode "BN1" is too short for a sector. In June: Property services received P1
     and P2 and responded to both (P1 upheld, P2 not); BN1 4 received P1 and P2 and responded to P1 (upheld),
     P2 (not upheld) and P8 at stage 2 (partly upheld). Brighter Places' June complaint is in Property

@@ -84,3 +84,41 @@ class ExtensionSettingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether responses within an extension count as on time"},
     )
+
+
+def _whole(label: str, what: str, example: str, **limits: int) -> forms.IntegerField:
+    messages = {
+        "required": f"Enter {what}",
+        "invalid": f"Enter {what} as a whole number, like {example}",
+    }
+    if "min_value" in limits:
+        messages["min_value"] = f"Enter {limits['min_value']} or more for {what}"
+    if "max_value" in limits:
+        messages["max_value"] = f"Enter {limits['max_value']} or less for {what}"
+    return forms.IntegerField(
+        label=label,
+        error_messages=messages,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        **limits,  # type: ignore[arg-type]
+    )
+
+
+class HotSpotThresholdsForm(forms.Form):
+    """When the Board pack flags a service area, contractor or estate for a service review."""
+
+    complaints_at_least = _whole(
+        "Complaints received in the period, at or above", "the number of complaints", "10", min_value=1
+    )
+    upheld_share_at_least = _whole(
+        "Share of responses upheld or partly upheld (%), at or above",
+        "the upheld share",
+        "50",
+        min_value=0,
+        max_value=100,
+    )
+    responses_at_least = _whole(
+        "Responses issued in the period, at least, for the upheld share to count",
+        "the number of responses",
+        "5",
+        min_value=1,
+    )

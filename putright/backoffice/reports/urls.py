@@ -21,6 +21,16 @@ report_urlpatterns: list[URLPattern] = [
     path("landlords/<slug:slug>/reports/tsm/<str:measure>/", views.tsm_cases, name="report-tsm-cases"),
     path("landlords/<slug:slug>/reports/board-pack/", views.board, name="report-board-pack"),
     path(
+        "landlords/<slug:slug>/reports/board-pack/hot-spots/settings/",
+        views.board_hot_spot_settings,
+        name="report-board-pack-hot-spot-settings",
+    ),
+    path(
+        "landlords/<slug:slug>/reports/board-pack/hot-spots/<slug:breakdown>/",
+        views.board_hot_spot,
+        name="report-board-pack-hot-spot",
+    ),
+    path(
         "landlords/<slug:slug>/reports/board-pack/export.<str:fmt>",
         views.board_export,
         name="report-board-pack-export",

@@ -21,8 +21,10 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
+from putright.backoffice.reports.charts import trend_charts
 from putright.backoffice.reports.forms import (
     ExtensionSettingForm,
+    HotSpotThresholdsForm,
     PeriodForm,
     YearForm,
     last_month,
@@ -34,9 +36,10 @@ from putright.domain.tsm import Measure, ReportingYear
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
 from putright.reporting.board_pack import BoardPack, board_pack
-from putright.reporting.exports import pack_csv, pack_rows, pack_xlsx, sections
+from putright.reporting.exports import flagged_because, pack_csv, pack_rows, pack_xlsx, sections
+from putright.reporting.hot_spots import BREAKDOWNS, hot_spot_cases, hot_spot_thresholds
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
-from putright.reporting.services import reporting_settings_update
+from putright.reporting.services import hot_spot_thresholds_update, reporting_settings_update
 from putright.surveys.selectors import tp09
 
 PAGE_SIZE = 50
@@ -145,12 +148,94 @@ def _board_pack(request: HttpRequest, landlord: Landlord) -> tuple[PeriodForm, B
 
 @staff_required
 def board(request: HttpRequest, slug: str) -> HttpResponse:
-    _, landlord = _reader(request, slug)
+    user, landlord = _reader(request, slug)
     form, pack = _board_pack(request, landlord)
-    context: dict[str, object] = {"landlord": landlord, "form": form, "pack": pack}
+    context: dict[str, object] = {
+        "landlord": landlord,
+        "form": form,
+        "pack": pack,
+        "administers": can(user, landlord, "landlord.administer"),
+    }
     if pack is not None:
-        context["export_query"] = urlencode(period_data(pack.period))
+        limits = pack.hot_spots.thresholds
+        context.update(
+            {
+                "export_query": urlencode(period_data(pack.period)),
+                "charts": trend_charts(pack.trends, landlord.brand_colour),
+                "spots": [(spot, flagged_because(spot, limits)) for spot in pack.hot_spots.rows],
+            }
+        )
     return render(request, "backoffice/reports/board_pack.html", context)
+
+
+WHICH = {"received": "received in the period", "responses": "with a response issued in the period"}
+
+
+@staff_required
+def board_hot_spot(request: HttpRequest, slug: str, breakdown: str) -> HttpResponse:
+    """The complaints behind a hot spot, those this person may open listed and the others counted."""
+    user, landlord = _reader(request, slug)
+    which, value = request.GET.get("which", ""), request.GET.get("value", "")
+    if breakdown not in BREAKDOWNS or which not in WHICH or not value:
+        raise Http404("No such hot spot")
+    form = PeriodForm(request.GET)
+    context: dict[str, object] = {
+        "landlord": landlord,
+        "form": form,
+        "label": BREAKDOWNS[breakdown],
+        "value": value,
+        "which": WHICH[which],
+    }
+    if form.is_valid():
+        cases = hot_spot_cases(landlord, form.period, breakdown, value, which)  # type: ignore[arg-type]
+        counted = cases.count()
+        shown = cases.filter(pk__in=visible_cases(user, landlord).values("pk")).select_related("customer")
+        page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(
+            {
+                "period": form.period,
+                "page": page,
+                "counted": counted,
+                "hidden": counted - page.paginator.count,
+                "back_query": urlencode(period_data(form.period)),
+                "page_query": urlencode({"which": which, "value": value, **period_data(form.period)}),
+            }
+        )
+    return render(request, "backoffice/reports/board_hot_spot.html", context)
+
+
+@staff_required
+def board_hot_spot_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The hot-spot thresholds: administrators change them here (Post/Redirect/Get back to the pack)."""
+    user, landlord = _reader(request, slug)
+    if not can(user, landlord, "landlord.administer"):
+        raise PermissionDenied(f"Only administrators at {landlord.name} may change its settings")
+    period = PeriodForm(request.GET)
+    back = reverse("backoffice:report-board-pack", args=[landlord.slug])
+    if period.is_valid():
+        back += "?" + urlencode(period_data(period.period))
+    current = hot_spot_thresholds(landlord)
+    form = HotSpotThresholdsForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "complaints_at_least": current.complaints_at_least,
+            "upheld_share_at_least": current.upheld_share_at_least,
+            "responses_at_least": current.responses_at_least,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            hot_spot_thresholds_update(landlord=landlord, actor=user, **form.cleaned_data)
+        except InvalidInputError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(request, "The hot-spot thresholds are saved")
+            return redirect(back)
+    return render(
+        request,
+        "backoffice/reports/board_hot_spot_settings.html",
+        {"landlord": landlord, "form": form, "back": back},
+    )
 
 
 EXPORTS = {
