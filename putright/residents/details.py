@@ -135,7 +135,7 @@ def resident_adjustments_request(
     details: dict[str, str],
 ) -> CustomerEvent:
     """Ask for reasonable adjustments: recorded on the customer's audit trail as asked for online, and
-    the feedback team is told so that it can agree them (Brighter Places 5.ii: the Customer Feedback Team
+    the feedback team is told so that it can agree them (Brighter Places 4.ii: the Customer Feedback Team
     checks the adjustments needed)."""
     customer = resident_customer(landlord, resident, customer_id, timezone.localdate())
     offered = dict(adjustments_to_ask_for(customer))
