@@ -1,5 +1,6 @@
 """A landlord's perception surveys (the TSM survey of its tenants) as imported from a results file, and each
-anonymous respondent's answers to the two questions TP09 needs. Imported once, never changed."""
+anonymous respondent's answers to the two questions TP09 needs. Imported once and never changed, except
+that an import made by mistake is marked withdrawn (who, when, why): nothing is deleted."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ HANDLING_CHOICES = [(h.value, h.label) for h in Handling]
 
 class PerceptionSurvey(models.Model):
     """One imported results file: which reporting year it is for, how it was carried out, who imported it
-    and when. The file's SHA-256 stops the same file being imported twice."""
+    and when. The file's SHA-256 stops the same file being imported twice while an import of it stands; a
+    withdrawn import no longer counts, so the file may be imported again."""
 
     class Via(models.TextChoices):
         UPLOAD = "upload", "Uploaded in PutRight"
@@ -38,10 +40,24 @@ class PerceptionSurvey(models.Model):
     )
     imported_via = models.CharField(max_length=10, choices=Via.choices)
     imported_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["landlord", "checksum"], name="survey_file_imported_once")
+            models.UniqueConstraint(
+                fields=["landlord", "checksum"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="survey_file_imported_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True, withdrawal_reason="")
+                | (models.Q(withdrawn_at__isnull=False) & ~models.Q(withdrawal_reason="")),
+                name="survey_withdrawn_with_a_reason",
+            ),
         ]
         indexes = [models.Index(fields=["landlord", "reporting_year"])]
         ordering = ["-imported_at", "-id"]
@@ -50,9 +66,13 @@ class PerceptionSurvey(models.Model):
     def year(self) -> ReportingYear:
         return ReportingYear(self.reporting_year)
 
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ValueError("an imported survey is never changed")
+            raise ValueError("an imported survey is never changed (withdrawing one is an update of its own)")
         super().save(*args, **kwargs)
 
 

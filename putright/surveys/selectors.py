@@ -1,5 +1,5 @@
 """TP09 for one landlord and reporting year, counted in the database: from the perception surveys imported
-for the year, or, where there are none, a stand-in from the satisfaction answers recorded on closed
+for the year and not withdrawn, or, where there are none, a stand-in from the satisfaction answers recorded on closed
 complaints, which is labelled as not a TSM-compliant perception survey."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from enum import Enum
 from django.db.models import Count, Q, QuerySet
 
 from putright.cases.models import Satisfaction
+from putright.domain.errors import NotFoundError
 from putright.domain.lifecycle import Kind
 from putright.domain.perception import SATISFIED, SATISFIED_SCORES, Complained, Handling, tp09_percentage
 from putright.domain.tsm import ReportingYear, one_decimal
@@ -50,16 +51,24 @@ class Tp09:
 
 
 def surveys_of(landlord: Landlord, year: ReportingYear | None = None) -> QuerySet[PerceptionSurvey]:
-    """The landlord's imported surveys, newest first (one year's, when given)."""
-    surveys = PerceptionSurvey.objects.filter(landlord=landlord).select_related("imported_by")
+    """The landlord's imported surveys, withdrawn ones too, newest first (one year's, when given)."""
+    surveys = PerceptionSurvey.objects.filter(landlord=landlord).select_related("imported_by", "withdrawn_by")
     return surveys.filter(reporting_year=year.starting) if year is not None else surveys
+
+
+def survey_of(landlord: Landlord, pk: int) -> PerceptionSurvey:
+    """One of the landlord's imports (NotFoundError for another landlord's or none)."""
+    survey = surveys_of(landlord).filter(pk=pk).first()
+    if survey is None:
+        raise NotFoundError(f"No perception survey {pk} at {landlord.name}")
+    return survey
 
 
 def _from_surveys(landlord: Landlord, year: ReportingYear, surveys: int) -> Tp09:
     complained = Q(complained=Complained.YES.value)
     counted = complained & ~Q(handling="") & ~Q(handling=Handling.DONT_KNOW.value)
     counts = SurveyResponse.objects.filter(
-        survey__landlord=landlord, survey__reporting_year=year.starting
+        survey__landlord=landlord, survey__reporting_year=year.starting, survey__withdrawn_at__isnull=True
     ).aggregate(
         n_responses=Count("pk"),
         n_complained=Count("pk", filter=complained),
@@ -106,8 +115,9 @@ def _from_case_surveys(landlord: Landlord, year: ReportingYear) -> Tp09:
 
 
 def tp09(landlord: Landlord, year: ReportingYear) -> Tp09:
-    """TP09 from the year's imported surveys (one aggregate query), else the case surveys' stand-in."""
-    surveys = surveys_of(landlord, year).count()
+    """TP09 from the year's imported surveys that are not withdrawn (one aggregate query), else the case
+    surveys' stand-in."""
+    surveys = surveys_of(landlord, year).filter(withdrawn_at__isnull=True).count()
     if surveys:
         return _from_surveys(landlord, year, surveys)
     return _from_case_surveys(landlord, year)

@@ -1,5 +1,7 @@
-"""Importing a perception survey's results file: all of it or nothing, never the same file twice, and
-recorded on the administration audit trail (who, when, which file)."""
+"""Importing a perception survey's results file: all of it or nothing, never the same file twice while an
+import of it stands, and recorded on the administration audit trail (who, when, which file). An import made
+by mistake is withdrawn with a reason, never deleted: it stops counting in TP09 and its file may be
+imported again."""
 
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ FIRST_YEAR = 2023
 """The TSMs were first collected for 2023/24: no survey is for an earlier year."""
 
 IMPORT = "surveys.import"
+"""The action that imports and withdraws imports: whoever may import a survey may withdraw one."""
+
+MAX_REASON = 2000
 
 
 def _checks(*, reporting_year: int, method: str, file_name: str, size: int, today: date) -> None:
@@ -41,7 +46,7 @@ def _checks(*, reporting_year: int, method: str, file_name: str, size: int, toda
 
 def _already(landlord: Landlord, checksum: str) -> None:
     earlier = (
-        PerceptionSurvey.objects.filter(landlord=landlord, checksum=checksum)
+        PerceptionSurvey.objects.filter(landlord=landlord, checksum=checksum, withdrawn_at__isnull=True)
         .select_related("imported_by")
         .first()
     )
@@ -52,7 +57,8 @@ def _already(landlord: Landlord, checksum: str) -> None:
         raise InvalidInputError(
             "file",
             f"This file was already imported on {when}{by} (“{earlier.file_name}”, "
-            f"{ReportingYear(earlier.reporting_year).label}): it is not imported again",
+            f"{ReportingYear(earlier.reporting_year).label}): it is not imported again unless that import "
+            "is withdrawn",
         )
 
 
@@ -125,5 +131,41 @@ def perception_survey_import(
             "checksum": checksum,
             "responses": len(responses),
         },
+    )
+    return survey
+
+
+def _withdrawal_checks(survey: PerceptionSurvey, reason: str) -> None:
+    if survey.withdrawn:
+        raise InvalidInputError("survey", "This import is already withdrawn")
+    if not reason:
+        raise InvalidInputError("reason", "Enter why the import is being withdrawn")
+    if len(reason) > MAX_REASON:
+        raise InvalidInputError("reason", f"The reason must be {MAX_REASON:,} characters or fewer")
+
+
+@transaction.atomic
+def perception_survey_withdraw(*, survey: PerceptionSurvey, actor: User, reason: str) -> PerceptionSurvey:
+    """Mark an import made by mistake withdrawn, saying who, when and why, and audit it. Its responses are
+    kept but stop counting in TP09, and the same file may then be imported again."""
+    landlord = survey.landlord
+    require(actor, landlord, IMPORT)
+    reason = reason.strip()
+    _withdrawal_checks(survey, reason)
+    now = timezone.now()
+    withdrawn = PerceptionSurvey.objects.filter(pk=survey.pk, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawn_by=actor, withdrawal_reason=reason
+    )
+    if not withdrawn:  # someone else withdrew it a moment ago
+        raise InvalidInputError("survey", "This import is already withdrawn")
+    survey.withdrawn_at, survey.withdrawn_by, survey.withdrawal_reason = now, actor, reason
+    administration_event_record(
+        landlord=landlord,
+        actor=actor,
+        kind="surveys.withdraw",
+        summary=f"Perception survey for {survey.year.label} imported from “{survey.file_name}” withdrawn: "
+        f"{survey.responses_count:,} responses no longer count in TP09",
+        before={"survey": survey.pk, "withdrawn": False},
+        after={"survey": survey.pk, "withdrawn": True, "reason": reason, "checksum": survey.checksum},
     )
     return survey

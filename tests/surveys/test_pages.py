@@ -1,6 +1,6 @@
 """The perception survey pages and TP09 on the TSM page: what they show, the import page's errors (every
 fault in the file linked from the error summary, the form kept), and who may see and import (by role,
-another landlord's slug, signed out)."""
+another landlord's slug, signed out); withdrawing an import, confirmed with a reason."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from putright.accounts.models import Role
 from putright.surveys.models import PerceptionSurvey
+from putright.surveys.services import perception_survey_withdraw
 from tests.backoffice.administration.conftest import verified
 from tests.factories import make_staff
 from tests.reporting.conftest import Builder
@@ -160,3 +161,95 @@ def test_signed_out_people_are_sent_to_sign_in(client, great):
     for name in ("report-surveys", "report-survey-import", "report-survey-template"):
         response = client.get(url(name))
         assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+# -- withdrawing an import --------------------------------------------------------------------------------
+
+
+def withdraw_url(survey, slug: str = "great") -> str:
+    return reverse("backoffice:report-survey-withdraw", args=[slug, survey.pk])
+
+
+def test_surveys_page_offers_withdrawal_and_marks_withdrawn_imports(client, waves, great):
+    first, second = waves
+    perception_survey_withdraw(survey=first, actor=great.officer, reason="Not the final results")
+    client.force_login(great.officer)
+    page = text(client.get(url("report-surveys")))
+    assert "Withdrawn</strong>" in page and "by officer@great.test: Not the final results" in page
+    assert f'href="{withdraw_url(second)}"' in page and f'href="{withdraw_url(first)}"' not in page
+    client.force_login(great.board)
+    assert f'href="{withdraw_url(second)}"' not in text(client.get(url("report-surveys")))
+
+
+def test_withdraw_page_confirms_then_withdraws(client, waves, great):
+    first = waves[0]
+    client.force_login(great.officer)
+    page = text(client.get(withdraw_url(first)))
+    assert "Withdraw the import of wave-1.csv?" in page and "11 responses will stop counting in TP09" in page
+    response = client.post(withdraw_url(first), {"reason": "Wrong year"})
+    assert response.status_code == 302 and response["Location"] == url("report-surveys")
+    first.refresh_from_db()
+    assert first.withdrawn and first.withdrawal_reason == "Wrong year" and first.withdrawn_by == great.officer
+    page = text(client.get(response["Location"]))
+    assert "The import of “wave-1.csv” for 2025/26 is withdrawn: its 11 responses no longer count" in page
+    page = text(client.get(url("report-tsm") + "?year=2025"))
+    assert ">0.0%<" in page and "From 1 imported survey file (2 responses" in page
+
+
+def test_withdraw_page_without_a_reason_changes_nothing(client, waves, great):
+    first = waves[0]
+    client.force_login(great.officer)
+    response = client.post(withdraw_url(first), {"reason": "   "})
+    page = text(response)
+    assert response.status_code == 200 and "<title>Error: Withdraw the import of wave-1.csv" in page
+    assert '<a href="#id_reason">Enter why the import is being withdrawn</a>' in page
+    long = "x" * 2001
+    page = text(client.post(withdraw_url(first), {"reason": long}))
+    assert "The reason must be 2,000 characters or fewer" in page and f"{long}</textarea>" in page
+    first.refresh_from_db()
+    assert not first.withdrawn
+
+
+def test_withdraw_page_of_a_withdrawn_import_says_so(client, waves, great):
+    first = waves[0]
+    perception_survey_withdraw(survey=first, actor=great.officer, reason="Wrong year")
+    client.force_login(great.officer)
+    page = text(client.get(withdraw_url(first)))
+    assert (
+        "The import of wave-1.csv is withdrawn" in page and "Wrong year" in page and "<textarea" not in page
+    )
+    response = client.post(withdraw_url(first), {"reason": "Again"})
+    assert response.status_code == 200
+    first.refresh_from_db()
+    assert first.withdrawal_reason == "Wrong year"
+
+
+def test_administrators_may_withdraw(client, waves, great):
+    admin = make_staff(great.landlord, "admin@great.test", Role.ADMINISTRATOR)
+    verified(client, admin)
+    assert client.post(withdraw_url(waves[0]), {"reason": "Mistake"}).status_code == 302
+    assert PerceptionSurvey.objects.get(pk=waves[0].pk).withdrawn_by == admin
+
+
+@pytest.mark.parametrize("role", ["director", "board", "manager", "housing", "colleague"])
+def test_roles_that_may_not_import_are_forbidden_withdrawal(client, waves, great, role):
+    client.force_login(getattr(great, role))
+    assert client.get(withdraw_url(waves[0])).status_code == 403
+    assert client.post(withdraw_url(waves[0]), {"reason": "Mistake"}).status_code == 403
+    assert not PerceptionSurvey.objects.filter(withdrawn_at__isnull=False).exists()
+
+
+def test_another_landlords_import_is_not_found_for_withdrawal(client, waves, great, brighter):
+    theirs = PerceptionSurvey.objects.get(landlord=brighter.landlord)
+    client.force_login(great.officer)
+    assert client.get(withdraw_url(theirs)).status_code == 404
+    assert client.post(withdraw_url(theirs), {"reason": "Mistake"}).status_code == 404
+    client.force_login(brighter.officer)
+    assert client.get(withdraw_url(waves[0])).status_code == 404
+    assert client.post(withdraw_url(theirs, "great"), {"reason": "Mistake"}).status_code == 404
+    assert not PerceptionSurvey.objects.filter(withdrawn_at__isnull=False).exists()
+
+
+def test_signed_out_people_are_sent_to_sign_in_from_withdrawal(client, waves):
+    response = client.get(withdraw_url(waves[0]))
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]

@@ -1,5 +1,5 @@
 """Importing a perception survey's results: the reporting year, how it was carried out, notes on the
-sample, and the CSV file (checked row by row by the service)."""
+sample, and the CSV file (checked row by row by the service); and withdrawing an import, with the reason."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from putright.domain.perception import MAX_FILE_BYTES, Method
 from putright.domain.tsm import ReportingYear
-from putright.surveys.services import FIRST_YEAR
+from putright.surveys.services import FIRST_YEAR, MAX_REASON
 
 
 def survey_year_choices(today: date) -> list[tuple[str, str]]:
@@ -64,3 +64,17 @@ class SurveyImportForm(forms.Form):
         if (upload.size or 0) > MAX_FILE_BYTES:
             raise forms.ValidationError(f"The file must be smaller than {MAX_FILE_BYTES // 1_000_000} MB")
         return upload
+
+
+class SurveyWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the import being withdrawn?",
+        help_text="For example, the file was for the wrong year or was not the final results. It is kept on "
+        "the audit trail.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_REASON,
+        error_messages={
+            "required": "Enter why the import is being withdrawn",
+            "max_length": f"The reason must be {MAX_REASON:,} characters or fewer",
+        },
+    )

@@ -1,7 +1,8 @@
-"""Perception surveys behind TP09: the imports so far, importing a results file, and the file's template.
+"""Perception surveys behind TP09: the imports so far, importing a results file, the file's template, and
+withdrawing an import made by mistake.
 
-Anyone who may read reports sees the imports; importing (and its template) is for the roles that
-`surveys.import` names. A file with faults comes back with every fault listed, linked from the error summary,
+Anyone who may read reports sees the imports; importing (and its template) and withdrawing are for the roles
+that `surveys.import` names. A file with faults comes back with every fault listed, linked from the error summary,
 and what was typed in the form kept.
 """
 
@@ -19,14 +20,14 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import can
 from putright.backoffice.auth.access import staff_required
-from putright.backoffice.reports.survey_forms import SurveyImportForm
+from putright.backoffice.reports.survey_forms import SurveyImportForm, SurveyWithdrawForm
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.perception import COLUMNS, COMPLAINED_WORDS, HANDLING_WORDS, RowError, SurveyFileError
 from putright.domain.tsm import ReportingYear
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
-from putright.surveys.selectors import surveys_of
-from putright.surveys.services import IMPORT, perception_survey_import
+from putright.surveys.selectors import survey_of, surveys_of
+from putright.surveys.services import IMPORT, perception_survey_import, perception_survey_withdraw
 
 SUMMARY_ROWS = 20
 """Row faults linked from the error summary; the rest are in the list under it."""
@@ -118,3 +119,28 @@ def survey_template(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="perception-survey-template.csv"'
     return response
+
+
+@staff_required
+def survey_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Confirm withdrawing one import, with the reason; an import already withdrawn says so instead."""
+    user, landlord = _staff(request, slug, IMPORT)
+    try:
+        survey = survey_of(landlord, pk)
+    except NotFoundError:
+        raise Http404("No such survey import at this landlord") from None
+    form = SurveyWithdrawForm(request.POST if request.method == "POST" and not survey.withdrawn else None)
+    if form.is_bound and form.is_valid():
+        try:
+            perception_survey_withdraw(survey=survey, actor=user, reason=form.cleaned_data["reason"])
+        except InvalidInputError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(
+                request,
+                f"The import of “{survey.file_name}” for {survey.year.label} is withdrawn: its "
+                f"{survey.responses_count:,} responses no longer count in TP09",
+            )
+            return redirect("backoffice:report-surveys", landlord.slug)
+    context = {"landlord": landlord, "survey": survey, "form": form}
+    return render(request, "backoffice/reports/survey_withdraw.html", context)

@@ -18,6 +18,11 @@ report_urlpatterns: list[URLPattern] = [
         survey_views.survey_template,
         name="report-survey-template",
     ),
+    path(
+        "landlords/<slug:slug>/reports/tsm/surveys/<int:pk>/withdraw/",
+        survey_views.survey_withdraw,
+        name="report-survey-withdraw",
+    ),
     path("landlords/<slug:slug>/reports/tsm/<str:measure>/", views.tsm_cases, name="report-tsm-cases"),
     path("landlords/<slug:slug>/reports/board-pack/", views.board, name="report-board-pack"),
     path(
