@@ -1,6 +1,7 @@
 """The perception survey pages and TP09 on the TSM page in a real browser: axe-core finds no WCAG 2.0, 2.1
 or 2.2 level A or AA violations at 1280 and 375 pixels wide, including the import page showing a file's
-faults; importing works without JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS/survey if set (else the test's
+faults, and withdrawing an import (its confirmation, the error when no reason is given, and the list after);
+importing and withdrawing work without JavaScript. Screenshots go to $PUTRIGHT_SCREENSHOTS/survey if set (else the test's
 temporary folder)."""
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from typing import Any
 
 import pytest
 
+from putright.surveys.models import PerceptionSurvey
 from tests.e2e.helpers import axe_here, sign_in
 from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org
 from tests.reporting.conftest import Builder
-from tests.surveys.conftest import WAVE_1, answered, csv_of, imported
+from tests.surveys.conftest import WAVE_1, WAVE_2, answered, csv_of, imported
 
 pytestmark = pytest.mark.e2e
 
@@ -84,5 +86,49 @@ def test_importing_works_without_javascript(
         page.get_by_role("button", name="Import results").click()
         assert page.url.endswith("/reports/tsm/surveys/")
         assert page.get_by_text("11 responses imported from “wave-1.csv” for 2025/26").count() == 1
+    finally:
+        context.close()
+
+
+def test_withdrawing_an_import_passes_axe(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
+) -> None:
+    first = imported(great, WAVE_1, name="wave-1.csv")
+    imported(great, WAVE_2, name="wave-2.csv")
+    sign_in(page, client, live_server, great.officer)
+    confirm = f"/landlords/great/reports/tsm/surveys/{first.pk}/withdraw/"
+    _check(page, live_server, confirm, axe_js, shots / "survey-withdraw.png")
+    page.get_by_role("button", name="Withdraw import").click()
+    assert (
+        page.locator(".govuk-error-summary").get_by_text("Enter why the import is being withdrawn").count()
+        == 1
+    )
+    axe_here(page, axe_js, shots / "survey-withdraw-error.png")
+    page.locator(".govuk-error-summary").get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "id_reason"
+    page.keyboard.type("The file was not the final results")
+    page.get_by_role("button", name="Withdraw import").click()
+    assert page.url.endswith("/reports/tsm/surveys/")
+    assert page.get_by_text("is withdrawn: its 11 responses no longer count in TP09").count() == 1
+    axe_here(page, axe_js, shots / "surveys-withdrawn.png")
+    _check(page, live_server, confirm, axe_js, shots / "survey-withdrawn.png")
+    first.refresh_from_db()
+    assert first.withdrawal_reason == "The file was not the final results"
+
+
+def test_withdrawing_works_without_javascript(
+    browser: Any, live_server: Any, client: Any, great: Org
+) -> None:
+    imported(great, WAVE_1, name="wave-1.csv")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        sign_in(page, client, live_server, great.officer)
+        page.goto(f"{live_server.url}/landlords/great/reports/tsm/surveys/")
+        page.get_by_role("link", name="Withdraw the import of wave-1.csv for 2025/26").click()
+        page.get_by_label("Why is the import being withdrawn?").fill("Wrong year")
+        page.get_by_role("button", name="Withdraw import").click()
+        assert page.url.endswith("/reports/tsm/surveys/")
+        assert PerceptionSurvey.objects.get().withdrawal_reason == "Wrong year"
     finally:
         context.close()
