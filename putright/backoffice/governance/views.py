@@ -23,7 +23,7 @@ from putright.backoffice.governance.forms import ApproveForm, RowForm, StartForm
 from putright.backoffice.ombudsman.access import staff_at
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.tsm import ReportingYear
-from putright.governance import selectors, services
+from putright.governance import annual, selectors, services
 from putright.governance.models import SelfAssessment
 from putright.organisations.models import Landlord
 
@@ -64,9 +64,7 @@ def start(request: HttpRequest, slug: str, what: str) -> HttpResponse:
                 assessment = services.self_assessment_start(landlord=landlord, actor=user, year_starting=year)
                 messages.success(request, f"Self-assessment {ReportingYear(year).label} started")
                 return redirect(_assessment_url(assessment))
-            from putright.governance.annual import annual_report_start
-
-            annual_report_start(landlord=landlord, actor=user, year_starting=year)
+            annual.annual_report_start(landlord=landlord, actor=user, year_starting=year)
             messages.success(request, f"Annual report {ReportingYear(year).label} started")
             return redirect(reverse("backoffice:governance-annual", args=[landlord.slug, year]))
         except InvalidInputError as error:
