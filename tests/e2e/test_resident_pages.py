@@ -243,3 +243,30 @@ def test_a_resident_changes_contact_details_and_asks_for_help(
     check("details-help-asked")
     kinds = set(CustomerEvent.objects.filter(customer=great.customer).values_list("kind", flat=True))
     assert {"contact_details_changed", "adjustment_requested"} <= kinds
+
+
+def test_your_details_work_without_javascript(
+    browser: Any, live_server: Any, shots: Path, great: Org
+) -> None:
+    """The help page's follow-up questions show without JavaScript, and its errors keep the choices."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+
+        def check(name: str) -> None:  # axe-core needs JavaScript: the other tests run it on these pages
+            page.screenshot(path=str(shots / f"{name}-390.png"), full_page=True)
+
+        great.customer.email = "sam@example.test"
+        great.customer.save(update_fields=["email"])
+        _sign_in(page, live_server.url, check)
+        page.goto(f"{live_server.url}/feedback/great/your-details/{great.customer.pk}/help/")
+        assert page.locator("#detail-avoid_times").is_visible()
+        page.get_by_label("Times to avoid", exact=True).check()
+        page.get_by_role("button", name="Ask for this help").click()
+        assert page.get_by_label("Times to avoid", exact=True).is_checked()
+        check("help-error-no-js")
+        page.fill("#detail-avoid_times", "Mornings before 10")
+        page.get_by_role("button", name="Ask for this help").click()
+        assert page.get_by_text("Times to avoid: Mornings before 10").count() == 1
+    finally:
+        context.close()

@@ -4,7 +4,7 @@ the people the resident may change (their own record, or whom they act for in ev
 import pytest
 from django.urls import reverse
 
-from putright.customers.models import CustomerEvent, Representative
+from putright.customers.models import CustomerEvent, Representative, Restriction
 from putright.portal.residents.wording import DETAIL_LABELS
 from putright.residents.details import DETAILS_NEEDED
 
@@ -126,3 +126,21 @@ def test_a_representative_changes_details_only_with_authority_over_everything(
     assert b"(you act for them)" in client.get(url("my-details", brighter)).content
     assert client.post(url("my-contact", brighter, brighter.customer.pk), CONTACT).status_code == 302
     assert "acting for them" in CustomerEvent.objects.get(kind="contact_details_changed").summary
+
+
+def test_contact_details_page_explains_a_restriction_politely(sign_in_as, brighter):
+    Restriction.objects.create(
+        landlord=brighter.landlord,
+        customer=brighter.customer,
+        type="single_channel",
+        reason="Many calls a day",
+        how_to_contact="by email to Sam, your named contact",
+        understanding_sought="Spoke on the phone",
+        starts_on="2026-01-05",
+        review_by="2026-04-05",
+        decided_by=brighter.housing,
+    )
+    page = sign_in_as(brighter).get(url("my-contact", brighter, brighter.customer.pk))
+    assert b"by email to Sam, your named contact" in page.content
+    assert b"we will keep to it when we contact you" in page.content
+    assert b"make a new, different complaint" in page.content
