@@ -1,4 +1,5 @@
-"""Demo data: landlords, staff in every role, customers, and cases in every state of the lifecycle.
+"""Demo data: landlords, staff in every role, customers, cases in every state of the lifecycle, and a
+perception survey for the reporting year in progress.
 
 Every case is made and moved only through `putright.cases.services`, so each one is in a valid state with
 its timeline and stored deadlines, exactly as if staff had worked it. The services stamp their records with
@@ -31,6 +32,7 @@ from putright.customers import services as customer_services
 from putright.customers.models import Channel, Customer, Representative
 from putright.demo import texts
 from putright.demo.cases import CaseGenerator, DemoError
+from putright.demo.surveys import import_demo_survey
 from putright.domain.calendar import NATION_NAMES
 from putright.domain.lifecycle import Kind, Status
 from putright.domain.profiles import default_registry
@@ -541,7 +543,18 @@ def generate_landlord(
             profile=profile_on(landlord, anchor),
         )
         made = generator.run(cases, clock)
-    log(f"{spec.name} ({spec.slug}): {made} cases, {len(people.customers)} customers, staff in every role.")
+        clock.at = max(clock.at, datetime.combine(generator.anchor, time(16, 30), tzinfo=LONDON))
+        survey = import_demo_survey(
+            landlord=landlord,
+            officer=staff.role(Role.FEEDBACK_OFFICER)[0],
+            prefix=spec.prefix,
+            today=generator.anchor,
+            rng=random.Random(rng.getrandbits(64)),
+        )
+    log(
+        f"{spec.name} ({spec.slug}): {made} cases, {len(people.customers)} customers, staff in every role, "
+        f"a perception survey of {survey.responses_count} tenants for {survey.year.label}."
+    )
     return LandlordResult(landlord, True, made)
 
 

@@ -1,4 +1,5 @@
-"""Demo data: every state of every kind, made through the services, deterministic, idempotent, per landlord."""
+"""Demo data: every state of every kind, made through the services, deterministic, idempotent, per landlord;
+a perception survey for the reporting year in progress."""
 
 from datetime import date, datetime, time
 from io import StringIO
@@ -8,12 +9,17 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from putright.accounts.models import Membership, Role, User
+from putright.accounts.models import AdministrationEvent, Membership, Role, User
+from putright.accounts.permissions import can
 from putright.cases.models import AgreedAction, Case, CaseCustomer, Extension, Remedy, Stage, TimelineEvent
 from putright.cli import main
 from putright.customers.models import Customer, Restriction
 from putright.demo.generate import DEMO_PASSWORD, generate, landlord_specs, summary
 from putright.domain.lifecycle import Kind, Status
+from putright.domain.perception import Handling
+from putright.domain.tsm import ReportingYear
+from putright.surveys.models import PerceptionSurvey, SurveyResponse
+from putright.surveys.selectors import Source, tp09
 
 TODAY = date(2026, 11, 23)  # a Monday; the demo's newest events fall on the Friday before
 LONDON = ZoneInfo("Europe/London")
@@ -81,6 +87,23 @@ def test_every_state_of_every_kind_at_both_landlords(demo):
         closed = cases.filter(kind="complaint", status="closed")
         assert all(hasattr(c, "learning") for c in closed)
         assert closed.filter(satisfaction__isnull=False).exists()
+
+
+def test_each_demo_landlord_has_a_perception_survey_for_the_year_in_progress(demo):
+    year = ReportingYear.of(TODAY)
+    for landlord in demo.values():
+        survey = PerceptionSurvey.objects.get(landlord=landlord)
+        assert survey.reporting_year == year.starting and not survey.withdrawn
+        assert can(survey.imported_by, landlord, "surveys.import") and survey.imported_via == "upload"
+        assert survey.imported_at.date() < TODAY
+        assert AdministrationEvent.objects.filter(landlord=landlord, kind="surveys.import").count() == 1
+        figure = tp09(landlord, year)
+        assert figure.source is Source.PERCEPTION_SURVEY and 550 <= figure.responses <= 750
+        # About one in five complained; about a third of those counted are satisfied.
+        assert 0.15 < figure.complained / figure.responses < 0.28
+        assert figure.value is not None and 20 < figure.value < 50
+        handling = set(SurveyResponse.objects.filter(survey=survey).values_list("handling", flat=True))
+        assert handling == {"", *(h.value for h in Handling)}
 
 
 def test_staff_in_every_role_with_line_managers_and_customers_of_every_type(demo):
