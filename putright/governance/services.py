@@ -35,7 +35,7 @@ FIRST_YEAR = 2024
 
 def assessed_year(year_starting: int) -> ReportingYear:
     if year_starting < FIRST_YEAR or year_starting > ReportingYear.of(timezone.localdate()).starting:
-        raise InvalidInputError("year", f"choose a reporting year from {FIRST_YEAR} to this one")
+        raise InvalidInputError("year", f"Choose a reporting year from {FIRST_YEAR} to this one")
     return ReportingYear(year_starting)
 
 
@@ -93,7 +93,7 @@ def _draft(landlord: Landlord, assessment_id: int) -> SelfAssessment:
         raise NotFoundError(f"no self-assessment {assessment_id} at {landlord.name}")
     if found.approved:
         raise InvalidInputError(
-            "assessment", "this self-assessment is approved and cannot change: make a new version"
+            "assessment", "This self-assessment is approved and cannot change: make a new version"
         )
     return found
 
@@ -162,7 +162,7 @@ def self_assessment_new_version(*, landlord: Landlord, actor: User, assessment_i
     if source is None:
         raise NotFoundError(f"no self-assessment {assessment_id} at {landlord.name}")
     if not source.approved:
-        raise InvalidInputError("assessment", "this version is still a draft: change it instead")
+        raise InvalidInputError("assessment", "This version is still a draft: change it instead")
     version = _no_draft(landlord, source.year_starting)
     assessment = SelfAssessment(
         landlord=landlord,
@@ -280,7 +280,7 @@ def self_assessment_approve(
     if unanswered:
         raise InvalidInputError(
             "assessment",
-            f"answer every provision before approval: {len(unanswered)} not answered ({', '.join(unanswered)})",
+            f"Answer every provision before approval: {len(unanswered)} not answered ({', '.join(unanswered)})",
         )
     assessment.approved_on = approved_on
     assessment.approved_by = who[:200]

@@ -86,7 +86,7 @@ def test_governance_pages_pass_axe(
     page.fill("#id_approved_by", "The Board")
     page.fill("#id_minute", "B/26/4")
     page.click("button.govuk-button")  # provisions not yet answered: refused
-    assert "answer every provision" in page.locator(".govuk-error-summary").inner_text()
+    assert "Answer every provision" in page.locator(".govuk-error-summary").inner_text()
     _axe_here(page, axe_js, shots / "approve-error.png")
     _check(
         page,

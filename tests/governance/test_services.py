@@ -101,7 +101,7 @@ def test_a_no_without_evidence_says_what_will_be_done(great):
 
 def test_approval_needs_every_answer_then_freezes_the_version(great, mrc):
     assessment = start(great)
-    with pytest.raises(InvalidInputError, match="answer every provision before approval"):
+    with pytest.raises(InvalidInputError, match="Answer every provision before approval"):
         approve(great, mrc, assessment)
     answer_all(great, assessment)
     with pytest.raises(NotPermittedError):
