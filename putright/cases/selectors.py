@@ -10,7 +10,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import Replace
 from django.utils import timezone
@@ -191,6 +191,15 @@ def case_list(
     if f.search.strip():
         cases = search_cases(cases, f.search, landlord=landlord)
     return cases.order_by(*_ordering(f.sort))
+
+
+def page_and_total(cases: QuerySet[Case], start: int, size: int) -> tuple[list[Case], int | None]:
+    """Up to `size` cases from `start`, and how many there are in all, read in one query (COUNT(*) OVER ()):
+    a search's matches are then gathered once, not once for the page and again for its count (bench/README.md,
+    "pages"). The total is None when the page is empty (nothing matches, or it is past the last page)."""
+    rows = list(cases.annotate(listed_in_all=Window(Count("*")))[start : start + size])
+    total: int | None = rows[0].listed_in_all if rows else None
+    return list[Case](rows), total
 
 
 WORKLIST_COLUMNS = (

@@ -577,6 +577,32 @@ def test_case_list_pages_25_at_a_time_keeping_filters(great, signed_in):
     assert officer.get("/landlords/great/cases/?category=Repairs&page=99").status_code == 200
 
 
+def test_a_search_reads_its_page_and_its_count_in_one_query(great, signed_in):
+    for day in range(30):
+        log(great, (date(2026, 10, 1) + timedelta(days=day)).isoformat(), summary=f"Leaking gutter {day}")
+    log(great, "2026-10-01", summary="Noise")
+    officer = signed_in(great.officer)
+
+    def case_reads(url):
+        with CaptureQueriesContext(connection) as queries:
+            html = officer.get(url).content.decode()
+        reads = [q["sql"] for q in queries.captured_queries if 'FROM "cases_case"' in q["sql"]]
+        return html, reads
+
+    first, reads = case_reads("/landlords/great/cases/?q=gutter")
+    assert len(_references(first)) == 25 and "30 cases" in first
+    assert not [sql for sql in reads if "COUNT(*) AS" in sql]  # no separate count of the matches
+    assert len([sql for sql in reads if "OVER ()" in sql]) == 1
+    second, _ = case_reads("/landlords/great/cases/?q=gutter&page=2")
+    assert len(_references(second)) == 5 and "30 cases" in second
+    assert 'aria-current="page">2</a>' in second
+    assert not set(_references(first)) & set(_references(second))
+    # Past the last page, or no match at all: counted as before, the last page shown.
+    beyond, _ = case_reads("/landlords/great/cases/?q=gutter&page=9")
+    assert _references(beyond) == _references(second)
+    assert "No cases found" in case_reads("/landlords/great/cases/?q=nothing-like-it")[0]
+
+
 def _csv(response) -> list[list[str]]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")

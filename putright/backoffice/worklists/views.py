@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from putright.accounts.models import User
 from putright.accounts.permissions import landlords_for
@@ -241,11 +242,37 @@ def _rows(cases: Iterable[Case], today: date) -> list[Row]:
     ]
 
 
+class _Counted(Paginator[Case]):
+    """A paginator told how many cases there are (read with the page), so that it does not count them again."""
+
+    def __init__(self, cases: QuerySet[Case], total: int) -> None:
+        super().__init__(cases, PAGE_SIZE)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self.total
+
+
+def _page(cases: QuerySet[Case], filters: selectors.CaseFilters, number: str | None) -> Page[Case]:
+    """The page asked for. A search reads its page and its count in one query (selectors.page_and_total);
+    other lists count from an index, so they page as usual."""
+    if not filters.search.strip():
+        return Paginator(cases, PAGE_SIZE).get_page(number)
+    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
+    rows, total = selectors.page_and_total(cases, (wanted - 1) * PAGE_SIZE, PAGE_SIZE)
+    if total is None:  # nothing matches, or past the last page: count, and show the last page
+        return Paginator(cases, PAGE_SIZE).get_page(number)
+    page = _Counted(cases, total).get_page(wanted)
+    page.object_list = rows
+    return page
+
+
 @staff_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     landlord, form, filters, cases = _filtered(request, slug)
     today = timezone.localdate()
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _page(cases, filters, request.GET.get("page"))
     pages = [
         {
             "number": number,
