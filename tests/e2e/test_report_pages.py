@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from putright.cases.models import Case
-from tests.e2e.helpers import sign_in
+from tests.e2e.helpers import axe_at, sign_in
 from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org
 from tests.reporting.conftest import Year2025, build_june, build_year2025
@@ -161,5 +161,92 @@ def test_extensions_setting_page_passes_axe_and_saves_without_javascript(
         plain.get_by_role("button", name="Save").click()
         assert plain.url.endswith("/reports/tsm/?year=2025")
         assert plain.get_by_text("now count as late for CH02").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def june_spots(june: Org) -> Org:
+    """The June pack with postcodes and low thresholds, so hot spots are flagged (tests/reporting)."""
+    from putright.reporting.services import hot_spot_thresholds_update
+    from tests.reporting.test_hot_spots import administrator, give_places
+
+    give_places(june)
+    hot_spot_thresholds_update(
+        landlord=june.landlord,
+        actor=administrator(june),
+        complaints_at_least=2,
+        upheld_share_at_least=50,
+        responses_at_least=2,
+    )
+    return june
+
+
+def test_board_pack_trends_and_hot_spots_pass_axe_and_print(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june_spots: Org
+) -> None:
+    sign_in(page, client, live_server, june_spots.board)
+    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-trends.png")
+    charts = page.locator("svg[role=img]")
+    assert charts.count() == 3
+    assert charts.nth(0).get_attribute("aria-labelledby") == "chart-received-title chart-received-desc"
+    assert page.locator("#hot-spots ~ .putright-table-scroll tbody tr").count() == 2
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#trends").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "board-pack-charts.png"))
+    page.emulate_media(media="print")
+    page.screenshot(path=str(shots / "board-pack-print.png"), full_page=True)
+    assert page.locator(".moj-sub-navigation").is_hidden() and page.locator("form").first.is_hidden()
+    page.emulate_media(media="screen")
+    page.get_by_role("link", name="2 complaints received: Service area Property services").click()
+    assert (
+        page.locator("h1").inner_text() == "Service area Property services: complaints received in the period"
+    )
+    _check(page, live_server, page.url.removeprefix(live_server.url), axe_js, shots / "board-hot-spot.png")
+    assert page.locator("tbody tr").count() == 2
+
+
+def test_hot_spot_thresholds_page_passes_axe_and_saves_without_javascript(
+    browser: Any, page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june: Org
+) -> None:
+    from django.conf import settings
+
+    from tests.backoffice.administration.conftest import verified
+    from tests.reporting.test_hot_spots import administrator, give_places
+
+    give_places(june)
+    verified(client, administrator(june))
+    cookie = {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+    }
+    page.context.add_cookies([{**cookie, "url": live_server.url}])
+    settings_path = f"{BOARD}hot-spots/settings/?{JUNE}"
+    _check(page, live_server, settings_path, axe_js, shots / "board-hot-spot-settings.png")
+
+    def wrong(p: Any) -> None:
+        p.get_by_label("Share of responses upheld or partly upheld (%), at or above").fill("150")
+        p.get_by_role("button", name="Save").click()
+
+    axe_at(page, live_server, settings_path, axe_js, shots / "board-hot-spot-settings-error.png", then=wrong)
+    assert page.locator(".govuk-error-summary").count() == 1
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        plain = context.new_page()
+        plain.context.add_cookies([{**cookie, "url": live_server.url}])
+        plain.goto(f"{live_server.url}{BOARD}?{JUNE}")
+        assert plain.get_by_text("Nothing crossed the thresholds in the period.").count() == 1
+        plain.get_by_role("link", name="Change the thresholds").click()
+        plain.get_by_label("Complaints received in the period, at or above").fill("2")
+        plain.get_by_label("Responses issued in the period, at least, for the upheld share to count").fill(
+            "2"
+        )
+        plain.get_by_role("button", name="Save").click()
+        assert plain.url.endswith(f"{BOARD}?{JUNE}")
+        assert plain.get_by_text("The hot-spot thresholds are saved").count() == 1
+        plain.get_by_role("link", name="3 responses: Estate (postcode sector) BN1 4").click()
+        assert plain.locator("tbody tr").count() == 3
+        plain.get_by_role("link", name="Back to the Board pack").click()
+        assert "#hot-spots" in plain.url
     finally:
         context.close()

@@ -20,7 +20,7 @@ JUNE = "first_0=1&first_1=6&first_2=2025&last_0=30&last_1=6&last_2=2025"
 
 @pytest.fixture
 def june_places(june, great, brighter):
-    return give_places(great, brighter)
+    return give_places(great)
 
 
 def text(response) -> str:

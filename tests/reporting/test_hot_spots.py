@@ -22,10 +22,10 @@ JUNE = DateRange(D("2025-06-01"), D("2025-06-30"))
 
 @pytest.fixture
 def june_places(june, great, brighter):
-    return give_places(great, brighter)
+    return give_places(great)
 
 
-def give_places(great, brighter) -> dict[str, Case]:
+def give_places(great) -> dict[str, Case]:
     """After `build_june`: P1, P2 and P8 are Alex Morgan's (postcode "bn14ab": sector BN1 4); P3 is Sam Lee's (BN2 1AA); P6 and
     P7 are Jo Bell's, whose postcode "BN1" is too short for a sector. In June: Property services received P1
     and P2 and responded to both (P1 upheld, P2 not); BN1 4 received P1 and P2 and responded to P1 (upheld),
@@ -37,7 +37,7 @@ def give_places(great, brighter) -> dict[str, Case]:
     cases = {name: Case.objects.get(landlord=great.landlord, received_at=at(day)) for name, day in PLACES}
     Case.objects.filter(pk=cases["P3"].pk).update(customer=sam)
     Case.objects.filter(pk__in=[cases["P6"].pk, cases["P7"].pk]).update(customer=jo)
-    Case.objects.filter(landlord=brighter.landlord).update(service_area="Property services")
+    Case.objects.exclude(landlord=great.landlord).update(service_area="Property services")
     return cases
 
 

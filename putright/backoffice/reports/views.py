@@ -250,7 +250,13 @@ def _pdf(landlord: Landlord, pack: BoardPack, title: str) -> bytes:
 
     page = render_to_string(
         "backoffice/reports/board_pack_print.html",
-        {"landlord": landlord, "period": pack.period, "title": title, "sections": sections(pack_rows(pack))},
+        {
+            "landlord": landlord,
+            "period": pack.period,
+            "title": title,
+            "sections": sections(pack_rows(pack)),
+            "charts": trend_charts(pack.trends, landlord.brand_colour),
+        },
     )
     return bytes(HTML(string=page).write_pdf())
 
