@@ -403,6 +403,14 @@ def test_every_public_and_portal_page_at_phone_and_desktop_width(
     _press(page, page.get_by_role("button", name="Withdraw"))
     visit("withdraw-error")
 
+    sign_out = page.get_by_role("button", name="Sign out")
+    sign_out.focus()  # styled as a header link; the keyboard focus must still show
+    assert sign_out.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(255, 221, 0)"
+    page.screenshot(path=str(shots / "page-sign-out-focused-1280.png"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    _heading(page, "Sign in to follow your case")
+
     monkeypatch.setattr(resident_services, "PER_ADDRESS_PER_HOUR", 0)
     page.goto(f"{live_server.url}/feedback/great/sign-in/")
     page.get_by_label("Email address").fill("alex@example.test")
