@@ -293,11 +293,13 @@ def description_of(answers: dict[str, Any]) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _summary(kind: Kind, answers: dict[str, Any]) -> str:
+def _summary(answers: dict[str, Any]) -> str:
+    """The start of what happened, in the person's words: the portal shows it back to them as the case's
+    title (the kind and the channel are the case's own fields)."""
     first = " ".join(str(answers.get("what_happened", "")).split())
     if len(first) > 80:
         first = first[:77].rstrip() + "..."
-    return f"{kind.label.capitalize()} (online form): {first}"
+    return first
 
 
 def _log(submission: PublicSubmission) -> Case:
@@ -319,7 +321,7 @@ def _log(submission: PublicSubmission) -> Case:
         received_at=submission.received_at,
         customer=customer,
         representative=representative,
-        summary=_summary(kind, answers),
+        summary=_summary(answers),
         description=description_of(answers),
         received_by="Online form",
         issue_date=_day(answers.get("issue_date")) if kind is not Kind.COMPLIMENT else None,

@@ -1,6 +1,7 @@
 """Who a submission is logged for: the person acting for someone is recorded as their representative (with
 authority requested, nothing disclosed until staff record it), an existing customer is found rather than
-duplicated, and a customer under a contact restriction can still make a new, different complaint."""
+duplicated, a customer under a contact restriction can still make a new, different complaint, and the case is
+summed up in the person's own words (shown back to them in the portal)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,10 @@ def test_a_customer_under_a_contact_restriction_can_still_make_a_new_different_c
     assert case.kind == Kind.COMPLAINT.value and case.stages.get(number=1).respond_by
     assert case.representative is None
     assert any("active contact restriction (single-channel" in w for w in case.warnings)
+
+
+def test_the_case_is_summed_up_in_the_persons_own_words(great):
+    short = _receive(great.landlord, FOR_JUNE).case
+    assert short.summary == "The heating has failed three times since October."
+    long = _receive(great.landlord, {**FOR_JUNE, "what_happened": "Water  comes in. " * 20}).case
+    assert long.summary == "Water comes in. " * 4 + "Water comes i..."  # spaces tidied, cut to 80
