@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
-from putright.cases.models import Case, Decision, Learning, Stage
+from putright.cases.models import AgreedAction, Case, Decision, Learning, Stage
 from putright.domain.letters import LetterKind, Section
 from putright.domain.lifecycle import Kind
 from putright.domain.tsm import DateRange
@@ -190,6 +190,19 @@ def _learning(year: _Year) -> Measured:
     return Measured(f"{shared.text} {counts['improved']} led to a service improvement.", shared.complies)
 
 
+def _actions(year: _Year) -> Measured:
+    """Agreed actions (remedies followed through) due in the year, and those completed by their date."""
+    counts = AgreedAction.objects.filter(
+        landlord=year.landlord, due_on__gte=year.period.first, due_on__lte=year.period.last
+    ).aggregate(
+        all=Count("pk"),
+        kept=Count("pk", filter=Q(completed_on__isnull=False, completed_on__lte=F("due_on"))),
+    )
+    return _share(
+        counts["kept"], counts["all"], "agreed actions due in the year", "were completed by their date"
+    )
+
+
 MEASURES: dict[str, Callable[[_Year], Measured]] = {
     "stage1_acknowledged": _acknowledged(1),
     "stage1_responded": _responded(1),
@@ -205,6 +218,7 @@ MEASURES: dict[str, Callable[[_Year], Measured]] = {
     "ombudsman_details": _ombudsman_details,
     "non_compliance": _non_compliance,
     "learning": _learning,
+    "actions": _actions,
 }
 
 

@@ -86,6 +86,7 @@ _ANSWERED = (
         7,
         "7.1",
         "Put things right where something has gone wrong, and follow every remedy through to completion",
+        measure="actions",
     ),
     Entry(
         8,

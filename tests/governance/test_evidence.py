@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from putright.cases.models import Case, Learning, Stage
+from putright.cases.models import AgreedAction, Case, Learning, Stage
 from putright.domain.tsm import ReportingYear
 from putright.governance.evidence import measurer
 from putright.letters.models import Letter
@@ -134,3 +134,26 @@ def test_code_8_4_non_compliance_recorded_with_notices(great):
     assert found.complies is True
     record("2026-03-01")  # begins in the year, no notices yet
     assert measure(great, "non_compliance").complies is False
+
+
+def test_code_7_1_agreed_actions_completed_by_their_date(year, great):
+    assert measure(great, "actions").complies is None
+    stage1 = Stage.objects.get(case=year.cases["A"], number=1)
+
+    def action(due, done=None):
+        AgreedAction.objects.create(
+            landlord=great.landlord,
+            stage=stage1,
+            description="Repair the gutter",
+            owner=great.manager,
+            due_on=date.fromisoformat(due),
+            completed_on=date.fromisoformat(done) if done else None,
+        )
+
+    action("2025-05-01", "2025-04-30")  # kept
+    action("2025-06-01", "2025-06-05")  # four days late
+    action("2025-12-01")  # never done
+    action("2026-04-10")  # due the next year: not counted
+    found = measure(great, "actions")
+    assert found.text == "1 of 3 agreed actions due in the year were completed by their date (33.3%)."
+    assert found.complies is False
