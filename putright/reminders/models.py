@@ -27,6 +27,7 @@ class ReminderKind(models.TextChoices):
     ACTION_DUE = "action_due", "Agreed action due"
     RESTRICTION_REVIEW_DUE = "restriction_review_due", "Contact restriction review due"
     ADJUSTMENT_REVIEW_DUE = "adjustment_review_due", "Reasonable adjustment review due"
+    ADJUSTMENT_REQUESTED = "adjustment_requested", "Customer asked for help with how we contact them"
     NO_CONTACT_CLOSURE_DUE = "no_contact_closure_due", "Closure without contact due"
     HAZARD_DUE = "hazard_due", "Awaab's Law hazard duty due"
     CASE_ASSIGNED = "case_assigned", "Case assigned to you"
