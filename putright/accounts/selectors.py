@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from putright.accounts.models import AdministrationEvent, Membership, User
+from putright.accounts.models import AdministrationEvent, Membership, Role, User
 from putright.domain.errors import NotFoundError
 from putright.organisations.models import Landlord
 
@@ -77,3 +77,14 @@ def line_managers_at(landlord: Landlord, people: list[User]) -> dict[int, User]:
         assert membership.line_manager is not None
         managers.setdefault(membership.user_id, membership.line_manager)
     return managers
+
+
+def possible_line_managers(landlord: Landlord, person: User) -> list[User]:
+    """Who may be offered as the person's line manager: everyone else here who is active and a person
+    (not only an integration); line_manager_set refuses a loop, naming it."""
+    people = Membership.objects.filter(landlord=landlord).exclude(role=Role.INTEGRATION).values("user_id")
+    return list(
+        User.objects.filter(pk__in=people, is_active=True)
+        .exclude(pk=person.pk)
+        .order_by("first_name", "last_name", "email")
+    )

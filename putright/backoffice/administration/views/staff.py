@@ -143,16 +143,6 @@ def role_grant(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     return _person_page(request, landlord, person, grant_form=form)
 
 
-def _managers_for(landlord: Landlord, person: User) -> list[tuple[str, str]]:
-    """Who may be chosen as the person's line manager: everyone else here who is a person and active
-    (the service refuses a loop, naming it)."""
-    return [
-        (str(other.pk), str(other))
-        for other in selectors.staff_at(landlord)
-        if other.pk != person.pk and other.is_active and {m.role for m in _roles(other)} != {Role.INTEGRATION}
-    ]
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def line_manager(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
@@ -165,7 +155,7 @@ def line_manager(request: HttpRequest, slug: str, person_id: int) -> HttpRespons
         request.POST or None,
         initial={"line_manager": str(current.pk) if current else ""},
         person=str(person),
-        people=_managers_for(landlord, person),
+        people=[(str(u.pk), str(u)) for u in selectors.possible_line_managers(landlord, person)],
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["line_manager"]
