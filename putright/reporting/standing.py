@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.db.models.expressions import Combinable
 
 from putright.reporting.timing import escalation_refused
@@ -18,9 +18,10 @@ def open_at(end: datetime, prefix: str = "") -> Q:
     )
 
 
-def late_at(end: datetime, last: date) -> Combinable:
+def late_at(end: datetime, last: date, *, refused: Q | Exists | None = None) -> Q | Combinable:
     """A stage received before `end` with an acknowledgement or response due before `last` and not done by
-    the end of `last` (stage 2 only where the escalation was not refused)."""
+    the end of `last` (stage 2 only where the escalation was not refused). `refused` may name that test
+    already worked out once per stage, for a query asking at many moments."""
     return (
         Q(received_at__lt=end)
         & (
@@ -29,5 +30,5 @@ def late_at(end: datetime, last: date) -> Combinable:
             | Q(respond_by__lt=last, responded_on__isnull=True)
             | Q(respond_by__lt=last, responded_on__gt=last)
         )
-        & (Q(number=1) | ~escalation_refused())
+        & (Q(number=1) | ~(escalation_refused() if refused is None else refused))
     )

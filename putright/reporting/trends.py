@@ -24,6 +24,7 @@ from putright.reporting.standing import late_at, open_at
 from putright.reporting.timing import (
     code_timescales_on,
     complaint_stages,
+    escalation_refused,
     received_in,
     responded_in,
     with_timing,
@@ -117,8 +118,16 @@ def _responded(
     return {month: (n, policy, code) for month, n, policy, code in rows}
 
 
+def _open_in_window(months: tuple[DateRange, ...], prefix: str = "") -> Q:
+    """Open at some month end: received before the last, not closed before the first (narrows the scan)."""
+    return Q(**{f"{prefix}received_at__lt": months[-1].ends_before}) & (
+        Q(**{f"{prefix}closed_at__isnull": True}) | Q(**{f"{prefix}closed_at__gte": months[0].ends_before})
+    )
+
+
 def _open(landlord: Landlord, months: tuple[DateRange, ...]) -> list[int]:
-    counts = Case.objects.filter(landlord=landlord, kind=Kind.COMPLAINT.value).aggregate(
+    complaints = Case.objects.filter(landlord=landlord, kind=Kind.COMPLAINT.value)
+    counts = complaints.filter(_open_in_window(months)).aggregate(
         **{f"m{i}": Count("pk", filter=open_at(m.ends_before)) for i, m in enumerate(months)}
     )
     return [counts[f"m{i}"] for i in range(len(months))]
@@ -126,12 +135,14 @@ def _open(landlord: Landlord, months: tuple[DateRange, ...]) -> list[int]:
 
 def _overdue(landlord: Landlord, months: tuple[DateRange, ...]) -> list[int]:
     """Distinct complaints with a late stage at each month end: one pass over the stages, not one per month."""
-    counts = complaint_stages(landlord).aggregate(
+    stages = complaint_stages(landlord).filter(_open_in_window(months, "case__"))
+    refused = Q(_refused=True)
+    counts = stages.alias(_refused=escalation_refused()).aggregate(
         **{
             f"m{i}": Count(
                 "case_id",
                 distinct=True,
-                filter=open_at(m.ends_before, "case__") & late_at(m.ends_before, m.last),
+                filter=open_at(m.ends_before, "case__") & late_at(m.ends_before, m.last, refused=refused),
             )
             for i, m in enumerate(months)
         }

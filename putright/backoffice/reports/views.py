@@ -37,7 +37,7 @@ from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
 from putright.reporting.board_pack import BoardPack, board_pack
 from putright.reporting.exports import flagged_because, pack_csv, pack_rows, pack_xlsx, sections
-from putright.reporting.hot_spots import BREAKDOWNS, hot_spot_cases, hot_spot_thresholds
+from putright.reporting.hot_spots import BREAKDOWNS, Which, hot_spot_cases, hot_spot_thresholds
 from putright.reporting.selectors import extensions_count_as_on_time, tsm_report, tsm_stages
 from putright.reporting.services import hot_spot_thresholds_update, reporting_settings_update
 from putright.surveys.selectors import tp09
@@ -168,15 +168,19 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "backoffice/reports/board_pack.html", context)
 
 
-WHICH = {"received": "received in the period", "responses": "with a response issued in the period"}
+WHICH: dict[Which, str] = {
+    "received": "received in the period",
+    "responses": "with a response issued in the period",
+}
 
 
 @staff_required
 def board_hot_spot(request: HttpRequest, slug: str, breakdown: str) -> HttpResponse:
     """The complaints behind a hot spot, those this person may open listed and the others counted."""
     user, landlord = _reader(request, slug)
-    which, value = request.GET.get("which", ""), request.GET.get("value", "")
-    if breakdown not in BREAKDOWNS or which not in WHICH or not value:
+    asked, value = request.GET.get("which", ""), request.GET.get("value", "")
+    which = next((w for w in WHICH if w == asked), None)
+    if breakdown not in BREAKDOWNS or which is None or not value:
         raise Http404("No such hot spot")
     form = PeriodForm(request.GET)
     context: dict[str, object] = {
@@ -187,7 +191,7 @@ def board_hot_spot(request: HttpRequest, slug: str, breakdown: str) -> HttpRespo
         "which": WHICH[which],
     }
     if form.is_valid():
-        cases = hot_spot_cases(landlord, form.period, breakdown, value, which)  # type: ignore[arg-type]
+        cases = hot_spot_cases(landlord, form.period, breakdown, value, which)
         counted = cases.count()
         shown = cases.filter(pk__in=visible_cases(user, landlord).values("pk")).select_related("customer")
         page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
