@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from django.db.models import F, Model, OrderBy, Q, QuerySet
+from django.db.models import F, OrderBy, Q, QuerySet
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.utils.urls import replace_query_param
 
 from putright.domain.errors import InvalidInputError
 
-M = TypeVar("M", bound=Model)
+M = TypeVar("M")
+"""A page's row: a model instance, or a named row of values (the worklist's)."""
 
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -90,7 +91,7 @@ class CursorPagination(Generic[M]):
     def __init__(self, keys: Sequence[Key]) -> None:
         self.keys = tuple(keys)
 
-    def paginate(self, queryset: QuerySet[M], request: Request) -> Page[M]:
+    def paginate(self, queryset: QuerySet[Any, M], request: Request) -> Page[M]:
         size = self._page_size(request)
         position, reverse = self._decode(request.query_params.get("cursor"))
         rows = queryset.order_by(*(k.order(reverse) for k in self.keys))

@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from putright.accounts.models import Role
+from putright.api.serializers import CaseOutput
 from putright.cases import services
+from putright.cases.models import Case
 from putright.domain.lifecycle import Kind
 from tests.factories import at, make_landlord, make_staff
 
@@ -167,6 +169,26 @@ def test_worklist_soonest_first_and_mine(great):
     assert references(client_for(great.manager).get(url, {"handler": "me"})) == [later.reference]
     seen, _ = walk(client_for(great.officer), url + "?page_size=1")
     assert seen == [sooner.reference, later.reference]
+
+
+def test_worklist_rows_read_as_values_serialise_exactly_as_the_cases_do(great):
+    """The worklist reads plain rows, not model instances (issue 3): the same JSON as CaseOutput of the cases,
+    with and without a handler, with warnings and a customer."""
+    unassigned, assigned = log(great, "2026-05-01"), log(great, "2026-06-01")
+    services.complaint_acknowledge(
+        landlord=great.landlord,
+        actor=great.manager,
+        case_id=assigned.pk,
+        acknowledged_on=date(2026, 6, 2),
+        definition=DEFINITION,
+        responsible_for="Repairs",
+    )
+    great.manager.first_name, great.manager.last_name = "", ""
+    great.manager.save()  # a person without a name is shown by email, as str(User) does
+    body = client_for(great.officer).get(f"/api/v1/landlords/{great.landlord.slug}/worklist/").json()
+    cases = [Case.objects.select_related("customer", "handler").get(pk=c.pk) for c in (unassigned, assigned)]
+    assert body["results"] == CaseOutput(cases, many=True).data
+    assert body["results"][1]["handler"]["name"] == great.manager.email
 
 
 def test_overdue_counts_for_every_landlord_held(great, brighter):

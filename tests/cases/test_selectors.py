@@ -15,6 +15,7 @@ from putright.cases.selectors import (
     open_cases_soonest_first,
     overdue_counts,
 )
+from putright.cases.selectors_worklist_rows import worklist_cases
 from putright.domain.errors import NotFoundError, NotPermittedError
 from putright.domain.lifecycle import Kind
 
@@ -40,7 +41,7 @@ def log(org, received, **extra):
 def test_open_cases_are_listed_soonest_deadline_first(great):
     later, sooner = log(great, "2026-06-01"), log(great, "2026-05-01")
     log(great, "2026-05-15", kind=Kind.COMPLIMENT)  # no clock runs
-    listed = list(open_cases_soonest_first(landlord=great.landlord, user=great.officer))
+    listed = worklist_cases(open_cases_soonest_first(landlord=great.landlord, user=great.officer))
     assert [c.pk for c in listed] == [sooner.pk, later.pk]
     # Friday 1 May 2026: 5 working days, skipping the early May bank holiday (4 May).
     assert listed[0].next_due == D("2026-05-11") and listed[0].next_due_kind == "acknowledge"

@@ -29,6 +29,7 @@ from putright.api.serializers import (
 from putright.api.views._base import COMMAND_PROBLEMS, REFERENCE, SLUG, CaseCommandApi, LandlordApi, problems
 from putright.cases import selectors, services
 from putright.cases.models import KIND_CHOICES, STATUS_CHOICES, Case
+from putright.cases.selectors_worklist_rows import worklist_cases
 from putright.customers.models import Channel
 from putright.domain.errors import InvalidInputError
 from putright.domain.lifecycle import Kind
@@ -261,8 +262,9 @@ class WorklistApi(LandlordApi):
         cases = selectors.open_cases_soonest_first(
             landlord=landlord, user=request.user, handler=f.get("handler")
         )
-        page = CursorPagination[Case](DUE_THEN_ID).paginate(cases, request)
-        return Response(CasePage({"next": page.next, "previous": page.previous, "results": page.items}).data)
+        page = CursorPagination[Any](DUE_THEN_ID).paginate(cases, request)
+        results = worklist_cases(page.items)
+        return Response(CasePage({"next": page.next, "previous": page.previous, "results": results}).data)
 
 
 class OverdueApi(APIView):
