@@ -20,7 +20,7 @@ baseline measured in the same run on the same server (--phases picks some):
    first page of the case list for information.
 3. (memory) The resident set size of one gunicorn worker over 10,000 API reads (lists, details, worklists).
 4. (pages) The staff pages at the largest landlord, signed in through the sign-in form: p50/p95 per page
-   over HTTP and the queries each runs; then with candidate indexes made in the bench database only.
+   over HTTP and the queries each runs.
 
 Each phase reports how much CPU other processes used meanwhile. Every request goes to 127.0.0.1; every loop
 is bounded in count and time; every process started here is stopped, and the database dropped, on the way
@@ -277,9 +277,16 @@ def cases_sql(
         user = row[n2:]
         return (row[:n1], row[n1:n2], None if user[0] is None else user)
 
+    def value(row: Any, attname: str) -> Any:
+        """A column of a model instance, or of a worklist row (whose customer_id is its customer's id)."""
+        if hasattr(row, attname) or not attname.endswith("_id"):
+            return getattr(row, attname)
+        related = getattr(row, attname.removesuffix("_id"))
+        return None if related is None else related.id
+
     def from_django(case: Any) -> Any:
         return (
-            tuple(getattr(case, a) for a in case_attrs),
+            tuple(value(case, a) for a in case_attrs),
             tuple(getattr(case.customer, a) for a in customer_attrs),
             None if case.handler is None else tuple(getattr(case.handler, a) for a in user_attrs),
         )
@@ -310,6 +317,7 @@ def read_scenarios() -> list[Scenario]:
         open_cases_soonest_first,
         overdue_counts,
     )
+    from putright.cases.selectors_worklist_rows import worklist_cases
     from putright.organisations.models import Landlord
 
     with connection.cursor() as cur:
@@ -345,15 +353,17 @@ def read_scenarios() -> list[Scenario]:
         label = f"{landlord.slug} ({total:,} cases, {running:,} running)"
 
         def team(landlord: Landlord = landlord, officer: User = officer) -> list[Any]:
-            return list(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE])
+            return worklist_cases(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE])
 
         def mine(
             landlord: Landlord = landlord, officer: User = officer, handler: User = handler
         ) -> list[Any]:
-            return list(open_cases_soonest_first(landlord=landlord, user=officer, handler=handler)[:PAGE])
+            return worklist_cases(
+                open_cases_soonest_first(landlord=landlord, user=officer, handler=handler)[:PAGE]
+            )
 
         def as_manager(landlord: Landlord = landlord, handler: User = handler) -> list[Any]:
-            return list(open_cases_soonest_first(landlord=landlord, user=handler)[:PAGE])
+            return worklist_cases(open_cases_soonest_first(landlord=landlord, user=handler)[:PAGE])
 
         open_ = ["c.landlord_id = %s", "c.next_due IS NOT NULL"]
         colleague = "(NOT c.about_colleague OR c.handler_id = %s)"
@@ -382,7 +392,7 @@ def read_scenarios() -> list[Scenario]:
     def known(landlord: Landlord = landlord, officer: User = officer) -> list[Any]:
         with roles_remembered():
             remember_roles(officer, landlord, roles)
-            return list(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE])
+            return worklist_cases(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE])
 
     sql, compare = cases_sql(["c.landlord_id = %s", "c.next_due IS NOT NULL"], worklist, WORKLIST_COLUMNS)
     scenarios.append(
@@ -499,14 +509,14 @@ def measure_reads(iterations: int, title: str, seconds: float = 30) -> list[Scen
 
 
 def overhead_breakdown(iterations: int) -> None:
-    """Where the ORM's time goes beyond the SQL, for the team worklist at the busiest landlord."""
+    """Where the selector's time goes beyond the SQL, for the team worklist at the busiest landlord."""
     import psycopg
     from django.db import connection
 
-    from putright.accounts.models import Membership, Role, User
     from putright.accounts.permissions import roles_at
     from putright.cases.models import Case
     from putright.cases.selectors import WORKLIST_COLUMNS, open_cases_soonest_first
+    from putright.cases.selectors_worklist_rows import worklist_cases
     from putright.organisations.models import Landlord
 
     with connection.cursor() as cur:
@@ -515,21 +525,20 @@ def overhead_breakdown(iterations: int) -> None:
             "ORDER BY count(*) DESC LIMIT 1"
         )
         landlord = Landlord.objects.get(pk=cur.fetchone()[0])
-    officer = User.objects.get(
-        pk=Membership.objects.filter(landlord=landlord, role=Role.FEEDBACK_OFFICER)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .first()
-    )
+    officer = first_officer(landlord)
     rows = (
+        Case.objects.filter(landlord=landlord, next_due__isnull=False)
+        .order_by("next_due", "id")
+        .values_list("id", *WORKLIST_COLUMNS, named=True)
+    )
+    instances = (  # model instances of the same columns, as the selector read them before
         Case.objects.filter(landlord=landlord, next_due__isnull=False)
         .select_related("customer", "handler")
         .only(*WORKLIST_COLUMNS)
         .order_by("next_due", "id")
     )
-    wide = rows.defer(None)  # every column, as the selector read them before it named its columns
     sql, params = rows[:PAGE].query.sql_with_params()
-    wide_sql, wide_params = wide[:PAGE].query.sql_with_params()
+    fetched = list(rows[:PAGE])
 
     def django_cursor() -> None:
         with connection.cursor() as cur:
@@ -539,16 +548,16 @@ def overhead_breakdown(iterations: int) -> None:
     with psycopg.connect(DSN) as raw:
         steps = [
             (
-                "the selector, as measured above",
-                lambda: list(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE]),
+                "the selector and its rows, as measured above",
+                lambda: worklist_cases(open_cases_soonest_first(landlord=landlord, user=officer)[:PAGE]),
             ),
             ("  its role check alone (roles_at)", lambda: roles_at(officer, landlord)),
-            ("  its queryset alone (no role check)", lambda: list(rows.all()[:PAGE])),
+            ("  its named rows alone (no role check)", lambda: list(rows.all()[:PAGE])),
             ("  building the SQL alone", lambda: rows.all()[:PAGE].query.sql_with_params()),
             ("  the same SQL through Django's cursor", django_cursor),
             ("  the same SQL through psycopg", lambda: raw.execute(sql, params).fetchall()),
-            ("  the queryset with every column", lambda: list(wide.all()[:PAGE])),
-            ("  that wider SQL through psycopg", lambda: raw.execute(wide_sql, wide_params).fetchall()),
+            ("  worklist_cases() on fetched rows", lambda: worklist_cases(fetched)),
+            ("  model instances instead (select_related, only)", lambda: list(instances.all()[:PAGE])),
         ]
         times: dict[str, list[float]] = {name: [] for name, _ in steps}
         for _ in range(iterations):
@@ -559,7 +568,7 @@ def overhead_breakdown(iterations: int) -> None:
         raw.rollback()
     heading(f"Where the worklist's time goes: team worklist at {landlord.slug}, p50 of {iterations} runs")
     for name, _ in steps:
-        say(f"  {name:<44} {percentile(times[name], 50):6.2f} ms")
+        say(f"  {name:<50} {percentile(times[name], 50):6.2f} ms")
 
 
 def show_plans(scenarios: list[Scenario]) -> None:
@@ -1263,16 +1272,6 @@ def staff_pages(landlord: Any, references: list[str]) -> list[tuple[str, list[st
     return pages
 
 
-PAGE_CANDIDATES = {
-    "bench_hazard_cases": "CREATE INDEX bench_hazard_cases ON cases_case (landlord_id) WHERE hazard_kind <> ''",
-    "bench_case_category": "CREATE INDEX bench_case_category ON cases_case (landlord_id, category)",
-    "bench_case_service_area": "CREATE INDEX bench_case_service_area ON cases_case (landlord_id, service_area)",
-    "bench_case_contractor": "CREATE INDEX bench_case_contractor ON cases_case (landlord_id, contractor)",
-}
-"""Indexes the staff pages' reads could use (bench database only): the worklist's hazard clocks (cases
-reporting a hazard, whatever their status), and the case list's filter choices (distinct categories,
-service areas and contractors at the landlord)."""
-
 PageResult = tuple[str, list[float], int]
 """label, latencies (ms), queries"""
 
@@ -1281,7 +1280,7 @@ def measure_pages(iterations: int, logdir: Path) -> dict[str, list[PageResult]]:
     """The staff pages at the largest landlord through the whole stack (gunicorn, middleware, session,
     templates), signed in as a feedback officer (who needs no second factor): p50/p95 over HTTP, one request
     at a time, the pages taking turns; the queries each runs and the slowest, in-process with the same
-    session. With the project's indexes, then with PAGE_CANDIDATES added (and dropped afterwards)."""
+    session."""
     from django.db import connection
 
     from putright.accounts.models import Membership
@@ -1301,27 +1300,8 @@ def measure_pages(iterations: int, logdir: Path) -> dict[str, list[PageResult]]:
     held = Membership.objects.filter(user=officer).values_list("landlord__slug", "role")
     who = f"{officer.email} ({', '.join(f'{r} at {s}' for s, r in held)})"
     pages = staff_pages(landlord, references)
-    results = {}
     title = f"(4) Staff pages at {landlord.slug} ({total:,} cases), signed in as {who}"
-    results["project"] = _page_round(
-        pages, officer.email, iterations, logdir, f"{title}: the project's indexes"
-    )
-    heading("Candidate indexes for the staff pages (bench database only)")
-    try:
-        with connection.cursor() as cur:
-            for sql in PAGE_CANDIDATES.values():
-                say(f"  {sql}")
-                cur.execute(sql)
-            cur.execute("ANALYZE cases_case")
-        results["candidate"] = _page_round(
-            pages, officer.email, iterations, logdir, f"{title}: with the candidate indexes"
-        )
-    finally:
-        with connection.cursor() as cur:
-            for name in PAGE_CANDIDATES:
-                cur.execute(f"DROP INDEX IF EXISTS {name}")
-            cur.execute("ANALYZE cases_case")
-    return results
+    return {"project": _page_round(pages, officer.email, iterations, logdir, title)}
 
 
 def _page_round(
