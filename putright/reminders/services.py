@@ -112,9 +112,11 @@ def staff_event_notify(
     recipient: User | None,
     role: str,
     case_id: int | None = None,
+    customer_id: int | None = None,
 ) -> Reminder:
-    """Tell staff about something that just happened (a case assigned to them, a low satisfaction score)
-    through the same machinery as reminders: once per landlord, kind, key and day."""
+    """Tell staff about something that just happened (a case assigned to them, a low satisfaction score, a
+    customer asking for help) through the same machinery as reminders: once per landlord, kind, key and day.
+    The case or customer it is about is kept so the notice can take staff to it."""
     reminder, created = Reminder.objects.get_or_create(
         landlord=landlord,
         kind=kind,
@@ -122,6 +124,7 @@ def staff_event_notify(
         due_date=timezone.localdate(),
         defaults={
             "case_id": case_id,
+            "customer_id": customer_id,
             "recipient": recipient,
             "recipient_role": role,
             "message": message,

@@ -165,10 +165,12 @@ def resident_adjustments_request(
     )
     staff_event_notify(
         landlord=landlord,
-        kind=ReminderKind.ADJUSTMENT_REVIEW_DUE,
+        kind=ReminderKind.ADJUSTMENT_REQUESTED,
         key=f"customer:{customer.pk}:adjustment-request:{event.pk}",
-        message=f"{customer.name} asked online for reasonable adjustments, to agree: {words}",
+        message=f"{customer.name} asked online for reasonable adjustments: {words}. Agree them on "
+        f"{customer.name}'s customer record (Reasonable adjustments).",
         recipient=None,
         role="feedback_officer",
+        customer_id=customer.pk,
     )
     return event

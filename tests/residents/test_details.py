@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from putright.customers.models import Adjustment, CustomerEvent, Representative
 from putright.domain.errors import InvalidInputError, NotFoundError
-from putright.reminders.models import Reminder
+from putright.reminders.models import Reminder, ReminderKind
 from putright.residents.access import resident_customers, resident_for_email
 from putright.residents.details import (
     ContactDetails,
@@ -114,6 +114,18 @@ def test_adjustments_asked_for_online_go_to_staff_to_agree(brighter):
     assert not Adjustment.objects.exists()  # staff agree them
     reminder = Reminder.objects.get(subject=f"customer:{brighter.customer.pk}:adjustment-request:{event.pk}")
     assert reminder.recipient_role == "feedback_officer" and "Alex Morgan" in reminder.message
+
+
+def test_adjustments_asked_for_online_notify_as_a_request_for_help_with_the_customer(brighter):
+    """Nothing is due for review: the notice says a customer asked for help, and keeps the customer so it
+    takes staff to their record, where the request is agreed."""
+    event = ask(brighter, resident(brighter), ["easy_read"])
+    reminder = Reminder.objects.get(subject=f"customer:{brighter.customer.pk}:adjustment-request:{event.pk}")
+    assert reminder.kind == ReminderKind.ADJUSTMENT_REQUESTED
+    assert reminder.get_kind_display() == "Customer asked for help with how we contact them"
+    assert reminder.customer == brighter.customer and reminder.case is None
+    assert "Easy read" in reminder.message and "customer record" in reminder.message
+    assert not Reminder.objects.filter(kind=ReminderKind.ADJUSTMENT_REVIEW_DUE).exists()
 
 
 @pytest.mark.parametrize(
