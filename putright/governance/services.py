@@ -7,6 +7,7 @@ it, a new version is made from it (answers and commentary carried over, evidence
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,7 +47,9 @@ def _profile(landlord: Landlord, year: ReportingYear) -> Profile | None:
         return None
 
 
-def _evidence(entry: Entry, profile: Profile | None, measure: Any) -> tuple[str, bool | None]:
+def _evidence(
+    entry: Entry, profile: Profile | None, measure: Callable[[str], Measured]
+) -> tuple[str, bool | None]:
     """The row's evidence in words and what it says (None where nothing was checked or counted)."""
     lines: list[str] = []
     verdicts: list[bool] = []
@@ -61,7 +64,7 @@ def _evidence(entry: Entry, profile: Profile | None, measure: Any) -> tuple[str,
             )
             verdicts.append(why is None)
     if entry.measure is not None:
-        found: Measured = measure(entry.measure)
+        found = measure(entry.measure)
         lines.append(found.text)
         if found.complies is not None:
             verdicts.append(found.complies)
@@ -70,7 +73,8 @@ def _evidence(entry: Entry, profile: Profile | None, measure: Any) -> tuple[str,
 
 def _count(assessment: SelfAssessment, rows: list[AssessmentRow]) -> None:
     """Count every row's evidence again. Where the evidence gives a verdict, an answer given without a reason
-    follows it; an answer with a reason, or to a provision nothing measures, stays as it was."""
+    follows it; an answer with a reason, or to a provision nothing measures, stays as it was. A row whose
+    provision the catalogue no longer words the same way keeps the evidence it had."""
     year = ReportingYear(assessment.year_starting)
     profile = _profile(assessment.landlord, year)
     measure = measurer(assessment.landlord, year.range)
