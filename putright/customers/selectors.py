@@ -8,6 +8,7 @@ hidden). A customer of another landlord is "not found", the same as one that doe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -176,6 +177,49 @@ def customer_restriction(landlord: Landlord, customer: Customer, restriction_id:
     if restriction is None:
         raise NotFoundError(f"no restriction {restriction_id} for this customer")
     return restriction
+
+
+@dataclass(frozen=True)
+class AdjustmentRequest:
+    """Adjustments the customer asked for online (one request) that staff have not yet agreed."""
+
+    pk: int
+    """The request's event on the customer's record."""
+    at: datetime
+    asked: dict[str, str]
+    """Adjustment type -> the detail the customer gave, for the types not yet agreed."""
+
+    @property
+    def words(self) -> str:
+        labels = dict(Adjustment.Type.choices)
+        return "; ".join(f"{labels[k]}{f': {d}' if d else ''}" for k, d in self.asked.items())
+
+
+def customer_adjustment_requests(landlord: Landlord, customer: Customer) -> list[AdjustmentRequest]:
+    """The customer's online requests with something still to agree, oldest first: a type is agreed once an
+    adjustment of that type is in force."""
+    agreed = {a.type for a in current_adjustments(landlord, customer)}
+    events = CustomerEvent.objects.filter(
+        landlord=landlord, customer=customer, kind="adjustment_requested"
+    ).order_by("at", "pk")
+    requests = []
+    for event in events:
+        asked = {
+            str(kind): str(detail)
+            for kind, detail in dict(event.after.get("asked", {})).items()
+            if kind in Adjustment.Type.values and kind not in agreed
+        }
+        if asked:
+            requests.append(AdjustmentRequest(event.pk, event.at, asked))
+    return requests
+
+
+def customer_adjustment_request(landlord: Landlord, customer: Customer, request_id: int) -> AdjustmentRequest:
+    """One of this customer's online requests with something still to agree (NotFound otherwise)."""
+    for request in customer_adjustment_requests(landlord, customer):
+        if request.pk == request_id:
+            return request
+    raise NotFoundError(f"no adjustment request {request_id} to agree for this customer")
 
 
 def current_adjustments(landlord: Landlord, customer: Customer) -> list[Adjustment]:

@@ -16,6 +16,7 @@ from putright.backoffice.customers import forms
 from putright.customers import services as customer_services
 from putright.customers.contact_details import customer_update_contact
 from putright.customers.models import Customer, Restriction
+from putright.customers.selectors import AdjustmentRequest
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 
@@ -35,7 +36,7 @@ class Action:
     intro: str = ""
     button: str = "Save"
     initial: Callable[[Customer, Any], dict[str, Any]] = lambda customer, item: {}
-    form_options: Callable[[Landlord], dict[str, Any]] = lambda landlord: {}
+    form_options: Callable[[Landlord, Any], dict[str, Any]] = lambda landlord, item: {}
 
 
 def _day(value: date | None) -> str:
@@ -80,6 +81,12 @@ def _review_restriction(
     return f"Restriction kept in place; next review by {_day(restriction.review_by)}"
 
 
+def _asked_initial(customer: Customer, request: AdjustmentRequest) -> dict[str, Any]:
+    """The first type still to agree, with the detail the customer gave, agreed today."""
+    kind, detail = next(iter(request.asked.items()))
+    return {"type": kind, "details": detail, "agreed_on": timezone.localdate()}
+
+
 def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
     fields = (
         "name",
@@ -95,7 +102,7 @@ def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
     return {name: getattr(customer, name) for name in fields}
 
 
-def _restriction_types(landlord: Landlord) -> dict[str, Any]:
+def _restriction_types(landlord: Landlord, item: Any) -> dict[str, Any]:
     return {"types": profile_on(landlord, timezone.localdate()).restrictions.types}
 
 
@@ -143,6 +150,20 @@ ACTIONS: dict[str, Action] = {
         intro="The review date comes from the landlord's policy.",
         initial=_today,
         button="Record adjustment",
+    ),
+    "adjustment_agree": Action(
+        "Agree an adjustment asked for",
+        "adjustments",
+        forms.AdjustmentAgreeForm,
+        _calling(
+            customer_services.adjustment_record,
+            lambda a: f"Adjustment agreed: {a.get_type_display()}; review by {_day(a.review_by)}",
+        ),
+        intro="Agree one at a time; the review date comes from the landlord's policy. Change the details if "
+        "what you agree differs from what they asked for.",
+        initial=_asked_initial,
+        form_options=lambda landlord, request: {"asked": request.asked},
+        button="Agree adjustment",
     ),
     "adjustment_review": Action(
         "Review the adjustment",

@@ -113,6 +113,15 @@ class AdjustmentForm(GovukForm):
     )
 
 
+class AdjustmentAgreeForm(AdjustmentForm):
+    """Agreeing what the customer asked for online: only the types still to agree are offered."""
+
+    def __init__(self, *args: Any, asked: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(Adjustment.Type.choices)
+        self.fields["type"].choices = [(k, f"{labels[k]}{f': {d}' if d else ''}") for k, d in asked.items()]  # type: ignore[attr-defined]
+
+
 class AdjustmentReviewForm(GovukForm):
     reviewed_on = DateInputField(
         what="The date of the review", label="Date reviewed", help_text="For example, 27 3 2026"

@@ -30,6 +30,12 @@ customer_urlpatterns = [
         name="customer-adjustment-add",
     ),
     path(
+        f"{CUSTOMER}adjustments/requests/<int:item_id>/agree/",
+        views.customer_item_action,
+        {"action": "adjustment_agree"},
+        name="customer-adjustment-agree",
+    ),
+    path(
         f"{CUSTOMER}adjustments/<int:item_id>/review/",
         views.customer_item_action,
         {"action": "adjustment_review"},

@@ -162,6 +162,7 @@ def customer(request: HttpRequest, slug: str, customer_id: int) -> HttpResponse:
                 if r.status == Restriction.Status.ACTIVE
             ],
             "current_adjustments": [a for a in record.adjustments if a.ended_on is None],
+            "adjustment_requests": selectors.customer_adjustment_requests(landlord, record.customer),
             "cases": [
                 CaseRow(
                     case,
@@ -184,7 +185,7 @@ def _action_page(
     user = _user(request)
     if not getattr(selectors.customer_permissions(user, landlord), action.permission):
         raise PermissionDenied("Your roles here do not allow this")
-    options = action.form_options(landlord)
+    options = action.form_options(landlord, item)
     if request.method == "POST":
         form = action.form(request.POST, **options)
         if form.is_valid():
@@ -224,6 +225,7 @@ def _action_page(
 def _item(landlord: Landlord, customer: Customer, kind: str, item_id: int) -> Any:
     find = {
         "authority": selectors.customer_representative,
+        "adjustment_agree": selectors.customer_adjustment_request,
         "adjustment_review": selectors.customer_adjustment,
         "adjustment_end": selectors.customer_adjustment,
         "restriction_review": selectors.customer_restriction,
