@@ -183,6 +183,10 @@ def test_case_list_with_filters_passes_axe(
     _check(page, live_server, path, axe_js, shots / "case-list-filtered.png")
     assert page.locator("tbody tr").count() >= 1
     _check(page, live_server, "/landlords/great/cases/?category=Nope", axe_js, shots / "case-list-error.png")
+    # A search counts its matches with its page (one query): the same count, results and pagination.
+    _check(page, live_server, "/landlords/great/cases/?q=repair", axe_js, shots / "case-list-search.png")
+    listed = page.locator("tbody tr").count()
+    assert listed >= 1 and page.locator("#results-heading").inner_text() == f"{listed} cases"
     _check(
         page,
         live_server,
