@@ -1,5 +1,6 @@
 """The monthly Board and Member Responsible for Complaints pack for any period: volumes, outcomes,
-timeliness at every step, extensions, open and overdue complaints, compensation, refusals and satisfaction.
+timeliness at every step, extensions, open and overdue complaints, compensation, refusals, satisfaction, and
+Ombudsman cases and orders.
 
 Each part is one or two aggregate queries over the landlord's records (no loop over cases); the counting
 rules are the TSMs' (`timing.received_in`), so the pack and the TSMs never disagree about what a complaint is.
@@ -22,6 +23,7 @@ from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 from putright.reporting.calendar import working_day_ranks_sync
 from putright.reporting.hot_spots import HotSpots, hot_spots
+from putright.reporting.ombudsman_cases import OmbudsmanSection, ombudsman_section
 from putright.reporting.selectors import extensions_count_as_on_time
 from putright.reporting.standing import late_at, open_at
 from putright.reporting.timing import (
@@ -162,6 +164,8 @@ class BoardPack:
     compensation: Compensation
     refusals: tuple[Refusal, ...]
     satisfaction: SatisfactionSummary
+    ombudsman: OmbudsmanSection
+    """Ombudsman cases and orders (`reporting.ombudsman_cases`)."""
     trends: tuple[Month, ...]
     """The 12 months ending with the period's (`reporting.trends`)."""
     hot_spots: HotSpots
@@ -338,6 +342,7 @@ def board_pack(landlord: Landlord, period: DateRange) -> BoardPack:
         compensation=compensation(landlord, period),
         refusals=refusals(landlord, period),
         satisfaction=satisfaction(landlord, period),
+        ombudsman=ombudsman_section(landlord, period),
         trends=trends(landlord, period, extensions_count=count_extensions),
         hot_spots=hot_spots(landlord, period),
     )

@@ -139,6 +139,46 @@ def _satisfaction(pack: BoardPack) -> Iterator[Row]:
     yield Row("Satisfaction", "Average score (1 to 5)", "Mean", s.average)
 
 
+OMBUDSMAN = "Ombudsman cases and orders"
+
+
+def _ombudsman(pack: BoardPack) -> Iterator[Row]:
+    o = pack.ombudsman
+    as_of = f"At the end of {pack.open_and_overdue.as_of.isoformat()}"
+    yield Row(OMBUDSMAN, "Cases referred in the period", "Number", o.referred)
+    yield Row(OMBUDSMAN, "Cases under investigation", as_of, o.investigating_at_end)
+    yield Row(OMBUDSMAN, "Cases determined in the period", "Number", o.determined)
+    for f in o.findings:
+        yield Row(
+            OMBUDSMAN, "Findings in determinations made in the period, per element", f.label, f.elements
+        )
+    for f in o.findings:
+        yield Row(OMBUDSMAN, "Cases determined in the period, by their worst finding", f.label, f.cases)
+    yield Row(
+        OMBUDSMAN,
+        "Cases determined in the period, by their worst finding",
+        "No findings recorded",
+        o.cases_without_findings,
+    )
+    for c in o.orders:
+        plural = f"{c.label}s"
+        yield Row(OMBUDSMAN, f"{plural} made in the period", "Number", c.made)
+        yield Row(OMBUDSMAN, f"{plural} complied with in the period", "By the due date", c.complied_on_time)
+        yield Row(OMBUDSMAN, f"{plural} complied with in the period", "After the due date", c.complied_late)
+        yield Row(OMBUDSMAN, f"{plural} not complied with", as_of, c.open_at_end)
+        yield Row(OMBUDSMAN, f"{plural} not complied with and overdue", as_of, c.overdue_at_end)
+    for r in o.referrals:
+        determined = (
+            f"determined {r.determined_on.isoformat()}, {r.worst}" if r.determined_on else "not determined"
+        )
+        yield Row(
+            OMBUDSMAN,
+            f"Case {r.reference} (complaint {r.complaint})",
+            f"Referred {r.referred_on.isoformat()}, {determined}",
+            None,
+        )
+
+
 TREND_MEASURES = (
     ("Complaints received at stage 1", "received_stage1"),
     ("Complaints received at stage 2", "received_stage2"),
@@ -199,6 +239,7 @@ def pack_rows(pack: BoardPack) -> list[Row]:
         _compensation,
         _refusals,
         _satisfaction,
+        _ombudsman,
         _trends,
         _hot_spots,
     )
@@ -214,6 +255,7 @@ SECTIONS = (
     "Compensation",
     "Refusals",
     "Satisfaction",
+    OMBUDSMAN,
     "Trends",
     "Hot spots",
 )

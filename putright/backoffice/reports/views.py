@@ -33,6 +33,7 @@ from putright.backoffice.reports.forms import (
 from putright.cases.access import visible_cases
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.tsm import Measure, ReportingYear
+from putright.ombudsman.selectors import ombudsman_cases
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_for_user
 from putright.reporting.board_pack import BoardPack, board_pack
@@ -146,6 +147,15 @@ def _board_pack(request: HttpRequest, landlord: Landlord) -> tuple[PeriodForm, B
     return form, pack
 
 
+def _visible_referrals(user: User, landlord: Landlord, pack: BoardPack) -> set[int]:
+    """The pack's Ombudsman cases the person may open (their page needs case.view and the complaint)."""
+    if not can(user, landlord, "case.view"):
+        return set()
+    listed = [r.pk for r in pack.ombudsman.referrals]
+    visible = ombudsman_cases(landlord, user).prefetch_related(None).filter(pk__in=listed)
+    return set(visible.values_list("pk", flat=True))
+
+
 @staff_required
 def board(request: HttpRequest, slug: str) -> HttpResponse:
     user, landlord = _reader(request, slug)
@@ -163,6 +173,7 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
                 "export_query": urlencode(period_data(pack.period)),
                 "charts": trend_charts(pack.trends, landlord.brand_colour),
                 "spots": [(spot, flagged_because(spot, limits)) for spot in pack.hot_spots.rows],
+                "visible_referrals": _visible_referrals(user, landlord, pack),
             }
         )
     return render(request, "backoffice/reports/board_pack.html", context)
