@@ -146,11 +146,22 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 
 class Machine:
-    """How busy the whole machine was (all processes, in cores) while a block ran, from /proc/stat."""
+    """How busy the machine was while a block ran, in cores, from /proc/stat: in all, and by processes
+    other than this one and its PostgreSQL backend (the load the figures were taken under)."""
 
-    def __init__(self) -> None:
+    def __init__(self, backend: int) -> None:
         self.cores = os.cpu_count() or 1
+        self.backend = backend
         self.busy, self.total = self._read()
+        self.own = self._own()
+
+    def _own(self) -> float:
+        """CPU seconds of this process and its backend."""
+        with open(f"/proc/{self.backend}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        times = os.times()
+        return times.user + times.system + (int(fields[11]) + int(fields[12])) / ticks
 
     @staticmethod
     def _read() -> tuple[int, int]:
@@ -159,10 +170,13 @@ class Machine:
         idle = fields[3] + fields[4]
         return sum(fields) - idle, sum(fields)
 
-    def cores_busy(self) -> float:
+    def load(self) -> str:
         busy, total = self._read()
         spent = max(total - self.total, 1)
-        return (busy - self.busy) / spent * self.cores
+        cores = (busy - self.busy) / spent * self.cores
+        seconds = spent / os.sysconf("SC_CLK_TCK") / self.cores
+        own = (self._own() - self.own) / max(seconds, 1e-9)
+        return f"all processes {cores:.2f} of {self.cores} cores, other processes {max(cores - own, 0):.2f}"
 
 
 @dataclass
@@ -556,8 +570,8 @@ def explain(sql: str) -> None:
             say(f"      {line}")
 
 
-def report(title: str, measured: list[Section], busy: float) -> list[tuple[str, float]]:
-    heading(f"{title} (other load: the machine's CPUs were {busy:.2f} cores busy in all)")
+def report(title: str, measured: list[Section], load: str) -> list[tuple[str, float]]:
+    heading(f"{title} (CPU: {load})")
     say(
         f"  {'section':<44} {'queries':>7} {'ours p50':>9} {'p95':>8} {'SQL p50':>8} {'p95':>8} {'ratio':>6}  slowest query"
     )
@@ -618,21 +632,31 @@ def main() -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT version()")
             say(f"  {cursor.fetchone()[0].split(',')[0]}; landlord {landlord.slug}, {landlord.n:,} cases")
+            cursor.execute("SELECT pg_backend_pid(), current_setting('jit')")
+            backend, jit = cursor.fetchone()
         summary = []
-        for title, period in (
-            ("Board pack for October 2026 and the TSMs", DateRange(date(2026, 10, 1), date(2026, 10, 31))),
-            ("Board pack for the reporting year 2025/26 and the TSMs", year.range),
-        ):
-            machine = Machine()
-            measured = sections(landlord, period, year)
-            for s in measured:
-                measure(s, args.runs)
-                if args.explain:
-                    say(f"  {s.name}: slowest query {s.slowest[0]:.1f} ms")
-                    explain(s.slowest[1])
-            summary += report(
-                f"{title}, {landlord.name}, {args.runs} runs each", measured, machine.cores_busy()
-            )
+        rounds = [(f"server settings (jit {jit})", "")]
+        if jit == "on":
+            rounds.append(("jit off", "SET jit = off"))
+        for setting, sql in rounds:
+            with connection.cursor() as cursor:
+                if sql:
+                    cursor.execute(sql)
+            for title, period in (
+                ("Board pack for October 2026", DateRange(date(2026, 10, 1), date(2026, 10, 31))),
+                ("Board pack for the reporting year 2025/26", year.range),
+            ):
+                machine = Machine(backend)
+                measured = sections(landlord, period, year)
+                for s in measured:
+                    measure(s, args.runs)
+                    if args.explain:
+                        say(f"  {s.name}: slowest query {s.slowest[0]:.1f} ms")
+                        explain(s.slowest[1])
+                label = f"{title} and the TSMs, {landlord.name}, {args.runs} runs each, {setting}"
+                summary += [
+                    (f"{name} ({setting})", p95) for name, p95 in report(label, measured, machine.load())
+                ]
         heading("Summary")
         met = sum(1 for _, p95 in summary if p95 < GOAL_MS)
         say(
