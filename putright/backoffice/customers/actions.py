@@ -82,9 +82,23 @@ def _review_restriction(
 
 
 def _asked_initial(customer: Customer, request: AdjustmentRequest) -> dict[str, Any]:
-    """The first type still to agree, with the detail the customer gave, agreed today."""
-    kind, detail = next(iter(request.asked.items()))
-    return {"type": kind, "details": detail, "agreed_on": timezone.localdate()}
+    """The first type still to agree, agreed today."""
+    return {"type": next(iter(request.asked)), "agreed_on": timezone.localdate()}
+
+
+def _agree_asked(
+    *, landlord: Landlord, actor: User, customer: Customer, item: AdjustmentRequest, data: dict[str, Any]
+) -> str:
+    """Record the chosen type as agreed; details left blank keep what the customer asked for."""
+    adjustment = customer_services.adjustment_record(
+        landlord=landlord,
+        actor=actor,
+        customer_id=customer.pk,
+        type=data["type"],
+        details=data["details"] or item.asked.get(data["type"], ""),
+        agreed_on=data["agreed_on"],
+    )
+    return f"Adjustment agreed: {adjustment.get_type_display()}; review by {_day(adjustment.review_by)}"
 
 
 def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
@@ -155,12 +169,8 @@ ACTIONS: dict[str, Action] = {
         "Agree an adjustment asked for",
         "adjustments",
         forms.AdjustmentAgreeForm,
-        _calling(
-            customer_services.adjustment_record,
-            lambda a: f"Adjustment agreed: {a.get_type_display()}; review by {_day(a.review_by)}",
-        ),
-        intro="Agree one at a time; the review date comes from the landlord's policy. Change the details if "
-        "what you agree differs from what they asked for.",
+        _agree_asked,
+        intro="Agree one at a time; the review date comes from the landlord's policy.",
         initial=_asked_initial,
         form_options=lambda landlord, request: {"asked": request.asked},
         button="Agree adjustment",

@@ -118,6 +118,7 @@ class AdjustmentAgreeForm(AdjustmentForm):
 
     def __init__(self, *args: Any, asked: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["details"].help_text = "Optional. Left blank, the details they gave are kept"
         labels = dict(Adjustment.Type.choices)
         self.fields["type"].choices = [(k, f"{labels[k]}{f': {d}' if d else ''}") for k, d in asked.items()]  # type: ignore[attr-defined]
 

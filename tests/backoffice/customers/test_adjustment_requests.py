@@ -54,7 +54,9 @@ def test_the_notice_of_a_request_takes_staff_to_the_customers_record(client: Cli
     assert reminder.customer_id == great.customer.pk
     client.force_login(great.officer)
     page = client.get(record_url(great, reminder.customer)).content.decode()
-    assert "Asked for online, to agree" in page and "Interpreter: Polish" in page
+    assert (
+        "Asked for online, to agree" in page and "Interpreter: Polish" in page and "None agreed yet" in page
+    )
     assert agree_url(great, event.pk) in page
 
 
@@ -66,10 +68,11 @@ def test_a_requested_adjustment_is_agreed_from_the_record(client: Client, great:
     assert 'value="large_print" checked' in page  # the first still to agree is chosen
     assert 'value="bsl"' not in page and 'value="easy_read"' not in page  # only what was asked
     response = client.post(
-        agree_url(great, event.pk), {"type": "interpreter", "details": "Polish", **today_fields()}
+        agree_url(great, event.pk), {"type": "interpreter", "details": "", **today_fields()}
     )
     assert response.status_code == 302 and response["Location"] == record_url(great)
     adjustment = Adjustment.objects.get(customer=great.customer)
+    # Details left blank keep what the customer asked for.
     assert (adjustment.type, adjustment.details, adjustment.agreed_on) == (
         "interpreter",
         "Polish",
@@ -79,7 +82,8 @@ def test_a_requested_adjustment_is_agreed_from_the_record(client: Client, great:
     assert adjustments_asked(great.customer) == ["Large print"]  # the portal shows what is left
     page = client.get(agree_url(great, event.pk)).content.decode()
     assert 'value="interpreter"' not in page and 'value="large_print" checked' in page
-    client.post(agree_url(great, event.pk), {"type": "large_print", "details": "", **today_fields()})
+    client.post(agree_url(great, event.pk), {"type": "large_print", "details": "18 point", **today_fields()})
+    assert Adjustment.objects.get(type="large_print").details == "18 point"  # what staff typed wins
     # Everything asked for is agreed: nothing left to agree on the record, and the page is gone.
     assert "Asked for online, to agree" not in client.get(record_url(great)).content.decode()
     assert client.get(agree_url(great, event.pk)).status_code == 404
