@@ -5,11 +5,12 @@ only with authority over everything."""
 from datetime import date
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from putright.customers.models import Adjustment, CustomerEvent, Representative
 from putright.domain.errors import InvalidInputError, NotFoundError
-from putright.reminders.models import Reminder, ReminderKind
+from putright.reminders.models import Reminder, ReminderKind, StaffNotification
 from putright.residents.access import resident_customers, resident_for_email
 from putright.residents.details import (
     ContactDetails,
@@ -126,6 +127,19 @@ def test_adjustments_asked_for_online_notify_as_a_request_for_help_with_the_cust
     assert reminder.customer == brighter.customer and reminder.case is None
     assert "Easy read" in reminder.message and "customer record" in reminder.message
     assert not Reminder.objects.filter(kind=ReminderKind.ADJUSTMENT_REVIEW_DUE).exists()
+
+
+def test_the_feedback_team_is_told_in_app_and_by_email_that_a_customer_asked_for_help(
+    brighter, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(brighter, resident(brighter), ["phone_call"])
+    notification = StaffNotification.objects.get(recipient=brighter.officer)
+    assert notification.kind == ReminderKind.ADJUSTMENT_REQUESTED
+    assert notification.reminder.customer == brighter.customer
+    subjects = [m.subject for m in mail.outbox if brighter.officer.email in m.to]
+    assert subjects == ["PutRight (Brighter Places): Customer asked for help with how we contact them"]
 
 
 @pytest.mark.parametrize(
