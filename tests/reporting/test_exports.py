@@ -120,6 +120,7 @@ def test_the_spreadsheet_has_a_sheet_per_section_with_the_same_figures(client, j
         "Compensation",
         "Refusals",
         "Satisfaction",
+        "Ombudsman cases and orders",
         "Trends",
         "Hot spots",
     ]
@@ -152,6 +153,7 @@ def test_the_pdf_opens_and_prints_the_june_figures(client, june, great):
     assert "Waiting for the contractor's report 1" in text.replace("’", "'")
     assert "Complaints received at stage 1 June 2025 3" in text
     assert "Hot spots: flagged for a service review" in text
+    assert "Ombudsman cases and orders" in text
 
 
 def test_the_page_links_to_each_file_for_the_chosen_period(client, june, great):

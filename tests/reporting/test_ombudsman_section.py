@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from putright.domain.tsm import DateRange
 from putright.ombudsman.models import Finding, OmbudsmanCase, Order
@@ -195,3 +196,16 @@ def test_ombudsman_cases_the_person_may_not_open_are_listed_without_a_link(clien
     assert reverse("backoffice:ombudsman-case", args=["great", hidden.pk]) not in text
     b = OmbudsmanCase.objects.get(landlord=ombudsman_june.landlord, ombudsman_reference="B")
     assert reverse("backoffice:ombudsman-case", args=["great", b.pk]) in text
+
+
+def test_the_ombudsman_section_is_printed_in_the_pdf(client, ombudsman_june):
+    client.force_login(ombudsman_june.board)
+    url = reverse("backoffice:report-board-pack-export", args=["great", "pdf"]) + f"?{JUNE_QUERY}"
+    response = client.get(url)
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Cases under investigation At the end of 2025-06-30 2" in text
+    assert "by their worst finding No findings recorded 1" in text
+    assert "Orders complied with in the period After the due date 1" in text
+    assert "Recommendations not complied with and overdue At the end of 2025-06-30 1" in text
