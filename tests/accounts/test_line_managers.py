@@ -127,3 +127,12 @@ def test_nobody_is_managed_by_someone_who_lost_their_last_role(brighter, admin):
     )
     assert manager_of(brighter, brighter.colleague) is None
     assert AdministrationEvent.objects.filter(kind="line_manager.cleared", person=brighter.colleague).exists()
+
+
+def test_someone_who_keeps_a_role_keeps_managing_their_people(brighter, admin):
+    set_manager(brighter, admin, brighter.officer, brighter.director2)
+    services.membership_revoke(
+        landlord=brighter.landlord, actor=admin, person=brighter.director2, role=Role.SENIOR_LEADER
+    )
+    assert manager_of(brighter, brighter.officer) == brighter.director2
+    assert not AdministrationEvent.objects.filter(kind="line_manager.cleared").exists()
