@@ -206,6 +206,27 @@ def test_board_pack_trends_and_hot_spots_pass_axe_and_print(
     assert page.locator("tbody tr").count() == 2
 
 
+@pytest.fixture
+def ombudsman_june(transactional_db: Any) -> Iterator[Org]:
+    from tests.reporting.test_ombudsman_section import build_ombudsman_june
+
+    great = Org("great", "Great Places", "great-places", "GP")
+    yield build_ombudsman_june(great, Org("brighter", "Brighter Places", "brighter-places-2022", "BP"))
+
+
+def test_board_pack_ombudsman_section_passes_axe_and_links_to_its_cases(
+    page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, ombudsman_june: Org
+) -> None:
+    sign_in(page, client, live_server, ombudsman_june.board)
+    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-ombudsman.png")
+    assert page.locator("#ombudsman ~ .putright-table-scroll").nth(2).locator("tbody tr").count() == 5
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#ombudsman").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "board-pack-ombudsman-section.png"))
+    page.get_by_role("link", name="B", exact=True).click()
+    assert page.locator("h1").inner_text().startswith("Ombudsman case B")
+
+
 def test_hot_spot_thresholds_page_passes_axe_and_saves_without_javascript(
     browser: Any, page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june: Org
 ) -> None:

@@ -69,6 +69,10 @@ def order(referral: OmbudsmanCase, type_: str, due: str, completed: str | None =
 
 @pytest.fixture
 def ombudsman_june(great, brighter):
+    return build_ombudsman_june(great, brighter)
+
+
+def build_ombudsman_june(great: Org, brighter: Org) -> Org:
     """A: determined 31 May (the day before): its findings are not June's, its orders' compliance is.
     B: determined 1 June (the first day). C: referred 30 June (the last day). D: accepted in June, not
     determined. E: determined 1 July (after). F: determined in June with no findings. Brighter Places has
