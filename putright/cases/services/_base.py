@@ -158,10 +158,10 @@ def require_text(field: str, value: str, what: str) -> str:
 
 
 def require_past(field: str, value: date | datetime, what: str) -> None:
+    if isinstance(value, datetime) and timezone.is_naive(value):  # before localdate, which would raise
+        raise InvalidInputError(field, f"{what} must include a timezone")
     today = timezone.localdate()
     day = timezone.localdate(value) if isinstance(value, datetime) else value
-    if isinstance(value, datetime) and timezone.is_naive(value):
-        raise InvalidInputError(field, f"{what} must include a timezone")
     if day > today:
         raise InvalidInputError(field, f"{what} cannot be in the future ({day.isoformat()})")
 
