@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from putright.accounts.models import User
@@ -24,7 +24,7 @@ from putright.domain.profiles import Profile
 from putright.domain.tsm import ReportingYear
 from putright.governance.evidence import Measured, measurer
 from putright.governance.models import AssessmentRow, SelfAssessment
-from putright.governance.provisions import Entry, entries
+from putright.governance.provisions import FORMERLY, Entry, entries
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
 
@@ -53,11 +53,11 @@ def _evidence(
     """The row's evidence in words and what it says (None where nothing was checked or counted)."""
     lines: list[str] = []
     verdicts: list[bool] = []
-    if entry.policy is not None:
-        if profile is None:
-            lines.append("No policy was in force at the year's end to check.")
-        else:
-            why = entry.policy.check(profile)
+    if entry.policies and profile is None:
+        lines.append("No policy was in force at the year's end to check.")
+    elif profile is not None:
+        for policy in entry.policies:
+            why = policy.check(profile)
             lines.append(
                 f"Policy check ({profile.title}, version {profile.version}): "
                 + ("meets it." if why is None else f"falls short: {why}.")
@@ -71,18 +71,41 @@ def _evidence(
     return " ".join(lines), (all(verdicts) if verdicts else None)
 
 
+def _catalogue_rows(old: list[AssessmentRow], *, reuse: bool) -> list[AssessmentRow]:
+    """A row per provision of the catalogue, in its order. A row worded as the catalogue words it is kept
+    (`reuse`) or copied; a provision new to the catalogue gets a new row, carrying the answers of the first
+    answered row that was numbered as it, or wrongly numbered for it (`FORMERLY`), so no answer is lost."""
+    exact = {(r.provision, r.requirement): r for r in old}
+    by_number: dict[str, AssessmentRow] = {}
+    for r in old:
+        number = FORMERLY.get(r.provision, r.provision)
+        if number not in by_number or (by_number[number].comply is None and r.comply is not None):
+            by_number[number] = r
+    rows = []
+    for position, entry in enumerate(entries(), start=1):
+        found = exact.get((entry.provision, entry.requirement))
+        if found is not None and reuse:
+            row = found
+        else:
+            source = found or by_number.get(entry.provision)
+            row = AssessmentRow(provision=entry.provision, requirement=entry.requirement)
+            if source is not None:
+                for field in ROW_FIELDS:
+                    setattr(row, field, getattr(source, field))
+        row.position, row.section = position, entry.section
+        rows.append(row)
+    return rows
+
+
 def _count(assessment: SelfAssessment, rows: list[AssessmentRow]) -> None:
     """Count every row's evidence again. Where the evidence gives a verdict, an answer given without a reason
-    follows it; an answer with a reason, or to a provision nothing measures, stays as it was. A row whose
-    provision the catalogue no longer words the same way keeps the evidence it had."""
+    follows it; an answer with a reason, or to a provision nothing measures, stays as it was."""
     year = ReportingYear(assessment.year_starting)
     profile = _profile(assessment.landlord, year)
     measure = measurer(assessment.landlord, year.range)
     by_key = {(e.provision, e.requirement): e for e in entries()}
     for row in rows:
-        entry = by_key.get((row.provision, row.requirement))
-        if entry is None:
-            continue
+        entry = by_key[(row.provision, row.requirement)]
         row.evidence, row.measured = _evidence(entry, profile, measure)
         if row.measured is not None and not row.comply_reason:
             row.comply = row.measured
@@ -144,10 +167,7 @@ def self_assessment_start(*, landlord: Landlord, actor: User, year_starting: int
         policy_version=0,
         evidence_at=now(),
     )
-    rows = [
-        AssessmentRow(position=i, section=e.section, provision=e.provision, requirement=e.requirement)
-        for i, e in enumerate(entries(), start=1)
-    ]
+    rows = _catalogue_rows([], reuse=False)
     _count(assessment, rows)
     assessment.save()
     for row in rows:
@@ -159,7 +179,8 @@ def self_assessment_start(*, landlord: Landlord, actor: User, year_starting: int
 
 @transaction.atomic
 def self_assessment_new_version(*, landlord: Landlord, actor: User, assessment_id: int) -> SelfAssessment:
-    """A draft copied from an approved version (answers, reasons, commentary), its evidence counted again."""
+    """A draft made from an approved version (answers, reasons, commentary carried to the catalogue's rows),
+    its evidence counted again; the approved version stays as it was."""
     require(actor, landlord, EDIT)
     Landlord.objects.select_for_update().filter(pk=landlord.pk).first()
     source = SelfAssessment.objects.filter(pk=assessment_id, landlord=landlord).first()
@@ -177,19 +198,7 @@ def self_assessment_new_version(*, landlord: Landlord, actor: User, assessment_i
         policy_version=0,
         evidence_at=now(),
     )
-    rows = [
-        AssessmentRow(
-            position=r.position,
-            section=r.section,
-            provision=r.provision,
-            requirement=r.requirement,
-            evidence_note=r.evidence_note,
-            comply=r.comply,
-            comply_reason=r.comply_reason,
-            commentary=r.commentary,
-        )
-        for r in source.rows.all()
-    ]
+    rows = _catalogue_rows(list(source.rows.all()), reuse=False)
     _count(assessment, rows)
     assessment.save()
     for row in rows:
@@ -201,13 +210,22 @@ def self_assessment_new_version(*, landlord: Landlord, actor: User, assessment_i
 
 @transaction.atomic
 def self_assessment_recount(*, landlord: Landlord, actor: User, assessment_id: int) -> SelfAssessment:
-    """Count a draft's evidence again from the records as they are now."""
+    """Count a draft's evidence again from the records as they are now, its rows brought to the catalogue
+    (provisions it lacked added, answers kept)."""
     require(actor, landlord, EDIT)
     assessment = _draft(landlord, assessment_id)
-    rows = list(assessment.rows.all())
+    old = list(assessment.rows.all())
+    rows = _catalogue_rows(old, reuse=True)
     _count(assessment, rows)
     assessment.save()
-    AssessmentRow.objects.bulk_update(rows, ["evidence", "measured", "comply"])
+    kept = [r for r in rows if r.pk is not None]
+    AssessmentRow.objects.filter(assessment=assessment).exclude(pk__in=[r.pk for r in kept]).delete()
+    # Out of the way first, so that no two rows share a position while they move.
+    AssessmentRow.objects.filter(assessment=assessment).update(position=F("position") + 1000)
+    AssessmentRow.objects.bulk_update(kept, ["position", "section", "evidence", "measured", "comply"])
+    for row in rows:
+        row.assessment = assessment
+    AssessmentRow.objects.bulk_create([r for r in rows if r.pk is None])
     _audit(assessment, actor, "self_assessment_recounted", "Evidence counted again")
     return assessment
 
