@@ -299,7 +299,7 @@ _WORDING = (
     ("8.4", "Should review and update the self-assessment after an Ombudsman investigation when asked to"),
     (
         "8.5",
-        "Must, where exceptional circumstances prevent compliance, tell the Ombudsman and affected residents, "
+        "Must tell the Ombudsman and affected residents where exceptional circumstances prevent compliance, "
         "publish it and give a timescale for returning to compliance",
     ),
     # 9 Scrutiny and oversight: continuous learning and improvement

@@ -59,7 +59,7 @@ def test_code_6_13_no_stage_2_handled_by_the_stage_1_handler(year, great):
     assert found.complies is False
 
 
-def test_code_6_5_6_16_every_complaint_letter_carried_the_ombudsman_details(year, great):
+def test_code_3_7_every_complaint_letter_carried_the_ombudsman_details(year, great):
     # Letters sent in the year: A 2, B 2, C 3 (with the extension notice), D 4, J 2 = 13, of them 6 responses.
     found = measure(great, "ombudsman_details")
     assert found.text == (
@@ -74,7 +74,7 @@ def test_code_6_5_6_16_every_complaint_letter_carried_the_ombudsman_details(year
     assert found.complies is False
 
 
-def test_code_2_5_and_5_11_every_refusal_has_a_reason_and_a_letter(year, great):
+def test_code_2_4_and_5_11_every_refusal_has_a_reason_and_a_letter(year, great):
     # F's decision not to accept and J's not to escalate are taken today, each with its letter.
     now = ReportingYear.of(timezone.localdate())
     assert measure(great, "not_accepted").complies is None  # none in 2025/26
@@ -109,7 +109,7 @@ def test_code_9_1_lessons_recorded_for_complaints_closed(year, great):
     assert found.complies is False
 
 
-def test_code_8_4_non_compliance_recorded_with_notices(great):
+def test_code_8_5_non_compliance_recorded_with_notices(great):
     def record(start, returned=None, told=None):
         NonCompliance.objects.create(
             landlord=great.landlord,
@@ -136,7 +136,7 @@ def test_code_8_4_non_compliance_recorded_with_notices(great):
     assert measure(great, "non_compliance").complies is False
 
 
-def test_code_7_1_agreed_actions_completed_by_their_date(year, great):
+def test_code_7_3_agreed_actions_completed_by_their_date(year, great):
     assert measure(great, "actions").complies is None
     stage1 = Stage.objects.get(case=year.cases["A"], number=1)
 

@@ -211,3 +211,74 @@ def test_code_8_1_annual_report_publication_and_response(great, mrc):
         "Chair of the Board",
     )
     assert AdministrationEvent.objects.filter(landlord=great.landlord, kind="annual_report_response").exists()
+
+
+FIRST_CATALOGUE = (
+    # (section, provision, requirement, answers) as the first catalogue wrote them, some numbers wrong.
+    (1, "1.2", "Define a complaint as an expression of dissatisfaction", {"commentary": "Policy 2023"}),
+    (2, "2.3", "Accept complaints made within 12 months", {}),
+    (2, "2.3", "Consider discretion beyond the time limit", {}),
+    (
+        2,
+        "2.5",
+        "A decision not to accept is explained",
+        {"comply_reason": "A letter failed", "comply": False},
+    ),
+    (6, "6.5, 6.16", "Every letter gives the Ombudsman's details", {"commentary": "Letter templates"}),
+    (7, "7.1", "Follow every remedy through to completion", {"commentary": "Tracked weekly"}),
+    (8, "8.4", "Exceptional circumstances recorded", {"evidence_note": "Cyber incident log"}),
+)
+
+
+def first_catalogue(assessment):
+    """Make the assessment's rows the first catalogue's, every one answered yes unless said otherwise."""
+    assessment.rows.all().delete()
+    for position, (section, provision, requirement, answers) in enumerate(FIRST_CATALOGUE, start=1):
+        AssessmentRow.objects.create(
+            assessment=assessment,
+            position=position,
+            section=section,
+            provision=provision,
+            requirement=requirement,
+            **{"comply": True, **answers},
+        )
+
+
+def assert_carried(rows):
+    """The first catalogue's answers are on the provisions they answered, and every provision is listed."""
+    assert [r.provision for r in rows] == [e.provision for e in entries()]
+    assert [r.requirement for r in rows] == [e.requirement for e in entries()]
+    by_number = {r.provision: r for r in rows}
+    assert by_number["1.2"].commentary == "Policy 2023"
+    assert (by_number["2.4"].comply, by_number["2.4"].comply_reason) == (False, "A letter failed")
+    assert by_number["2.5"].comply is None  # 2.5 is now the Code's own 2.5 (no blanket exclusions)
+    assert by_number["3.7"].commentary == "Letter templates"
+    assert by_number["7.3"].commentary == "Tracked weekly"
+    assert by_number["7.1"].commentary == ""
+    assert by_number["8.5"].evidence_note == "Cyber incident log"
+    assert by_number["5.14"].comply is None and by_number["9.8"].comply is None
+
+
+def test_code_2024_a_draft_counted_again_gains_every_provision_keeping_its_answers(great):
+    assessment = start(great)
+    first_catalogue(assessment)
+    services.self_assessment_recount(
+        landlord=great.landlord, actor=great.officer, assessment_id=assessment.pk
+    )
+    rows = list(assessment.rows.all())
+    assert_carried(rows)
+    assert [r.position for r in rows] == list(range(1, len(entries()) + 1))
+    assert all(r.evidence for r in rows if r.provision in {"6.2", "7.3", "2.3"})
+
+
+def test_code_2024_an_approved_version_stays_as_it_was_and_its_new_version_lists_every_provision(great, mrc):
+    assessment = start(great)
+    first_catalogue(assessment)
+    approve(great, mrc, assessment)
+    frozen = list(assessment.rows.values_list("provision", "requirement", "comply", "commentary"))
+    second = services.self_assessment_new_version(
+        landlord=great.landlord, actor=great.officer, assessment_id=assessment.pk
+    )
+    assert_carried(list(second.rows.all()))
+    assert list(assessment.rows.values_list("provision", "requirement", "comply", "commentary")) == frozen
+    assert len(frozen) == len(FIRST_CATALOGUE)
