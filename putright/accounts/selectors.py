@@ -3,6 +3,8 @@ two-factor status, people whose access was removed, and the audit trail. Every r
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -77,6 +79,41 @@ def line_managers_at(landlord: Landlord, people: list[User]) -> dict[int, User]:
         assert membership.line_manager is not None
         managers.setdefault(membership.user_id, membership.line_manager)
     return managers
+
+
+class ManagerCopy(NamedTuple):
+    """Who a note about someone is copied to (their line manager) and, where nobody is, why not."""
+
+    manager: User | None
+    why_not: str
+
+
+def line_manager_copies(landlord: Landlord, people: list[User]) -> dict[int, ManagerCopy]:
+    """Each of `people`'s line manager who may be sent a copy of a note about them, by person id (two
+    queries): a manager whose account is disabled, or who no longer holds a role here, would never read it
+    and is left out, saying why."""
+    managers = line_managers_at(landlord, people)
+    still_here = set(
+        Membership.objects.filter(landlord=landlord, user__in=managers.values())
+        .exclude(role=Role.INTEGRATION)
+        .values_list("user_id", flat=True)
+    )
+    copies: dict[int, ManagerCopy] = {}
+    for person in people:
+        manager = managers.get(person.pk)
+        if manager is None:
+            copies[person.pk] = ManagerCopy(None, "no line manager set")
+        elif not manager.is_active:
+            copies[person.pk] = ManagerCopy(
+                None, f"no copy to the line manager {manager}: their account is disabled"
+            )
+        elif manager.pk not in still_here:
+            copies[person.pk] = ManagerCopy(
+                None, f"no copy to the line manager {manager}: they no longer have a role at {landlord.name}"
+            )
+        else:
+            copies[person.pk] = ManagerCopy(manager, "")
+    return copies
 
 
 def possible_line_managers(landlord: Landlord, person: User) -> list[User]:

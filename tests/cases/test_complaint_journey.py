@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from putright.accounts.models import Membership
 from putright.cases import services
 from putright.cases.models import Decision, Stage, TimelineEvent
 from putright.domain.errors import ExtensionRefusedError, InvalidInputError, NotFoundError, NotPermittedError
@@ -521,6 +522,43 @@ def test_compliment_reaches_the_colleague_and_their_line_manager(great):
     )
     event = TimelineEvent.objects.filter(case=compliment).last()
     assert event.after["line_manager"] == great.manager.pk
+
+
+def _compliment_passed_on(org):
+    compliment = services.feedback_log(
+        landlord=org.landlord,
+        actor=org.officer,
+        kind=Kind.COMPLIMENT,
+        channel="email",
+        received_at=at("2026-05-01"),
+        customer=org.customer,
+        summary="Thank you",
+        description="Great work",
+    )
+    services.compliment_pass_on(
+        landlord=org.landlord, actor=org.officer, case_id=compliment.pk, colleague=org.colleague
+    )
+    return TimelineEvent.objects.filter(case=compliment).last()
+
+
+def test_compliment_is_not_copied_to_a_line_manager_whose_account_is_disabled(great):
+    great.manager.is_active = False
+    great.manager.save()
+    event = _compliment_passed_on(great)
+    assert event.after["line_manager"] is None
+    assert event.summary == (
+        f"Compliment passed to {great.colleague} "
+        f"(no copy to the line manager {great.manager}: their account is disabled)"
+    )
+
+
+def test_compliment_is_not_copied_to_a_line_manager_who_no_longer_has_a_role_here(great):
+    Membership.objects.filter(user=great.manager, landlord=great.landlord).delete()
+    event = _compliment_passed_on(great)
+    assert event.after["line_manager"] is None
+    assert event.after["no_copy_because"] == (
+        f"no copy to the line manager {great.manager}: they no longer have a role at {great.landlord.name}"
+    )
 
 
 def test_timeline_events_are_immutable(great):

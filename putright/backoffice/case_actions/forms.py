@@ -14,7 +14,7 @@ from django import forms
 from django.utils import timezone
 
 from putright.accounts.models import User
-from putright.accounts.selectors import line_managers_at
+from putright.accounts.selectors import line_manager_copies
 from putright.backoffice.case_actions.fields import GovukDateField
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
 from putright.cases.offers import (
@@ -509,15 +509,15 @@ class PassOnForm(ActionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         colleagues = colleague_choices(self.case)
-        managers = line_managers_at(self.case.landlord, colleagues)
+        copies = line_manager_copies(self.case.landlord, colleagues)
         self.fields["colleague"] = forms.ChoiceField(
             label="Who is the compliment for?",
             choices=[
                 ("", "Choose a colleague"),
                 *(
-                    (str(u.pk), f"{u}, line manager {managers[u.pk]}")
-                    if u.pk in managers
-                    else (str(u.pk), f"{u}, no line manager set")
+                    (str(u.pk), f"{u}, line manager {copies[u.pk].manager}")
+                    if copies[u.pk].manager
+                    else (str(u.pk), f"{u}, {copies[u.pk].why_not}")
                     for u in colleagues
                 ),
             ],

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from putright.accounts.models import User
-from putright.accounts.selectors import line_managers_at
+from putright.accounts.selectors import line_manager_copies
 from putright.backoffice.case_actions import forms as f
 from putright.cases import services
 from putright.cases.access import access_case_by_reference
@@ -268,10 +268,10 @@ def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) ->
     if colleague is None:
         raise InvalidInputError("colleague", "Select who the compliment is for")
     services.compliment_pass_on(landlord=landlord, actor=actor, case_id=case.pk, colleague=colleague)
-    manager = line_managers_at(landlord, [colleague]).get(colleague.pk)
-    if manager is None:
-        return Done(f"Compliment passed to {colleague}, who has no line manager set, so no copy went to one")
-    return Done(f"Compliment passed to {colleague} and their line manager {manager}")
+    copy = line_manager_copies(landlord, [colleague])[colleague.pk]
+    if copy.manager is None:
+        return Done(f"Compliment passed to {colleague} ({copy.why_not})")
+    return Done(f"Compliment passed to {colleague} and their line manager {copy.manager}")
 
 
 def _complete_action(form: f.CompleteActionForm, landlord: Landlord, actor: User, case: Case) -> Done:

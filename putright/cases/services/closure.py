@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from putright.accounts.models import Membership, Role, User
 from putright.accounts.permissions import roles_at
+from putright.accounts.selectors import line_manager_copies
 from putright.cases.models import Case, Learning, Satisfaction
 from putright.cases.services._base import (
     authorise,
@@ -127,17 +128,16 @@ def satisfaction_record(
 
 @transaction.atomic
 def compliment_pass_on(*, landlord: Landlord, actor: User, case_id: int, colleague: User) -> Case:
-    """Pass a compliment to the colleague and their line manager."""
+    """Pass a compliment to the colleague and their line manager, unless that manager's account is disabled
+    or they no longer work here (the timeline says so)."""
     case = locked_case(landlord, case_id)
     authorise(actor, case, "case.feedback")
-    membership = (
-        Membership.objects.filter(user=colleague, landlord=landlord).select_related("line_manager").first()
-    )
-    if membership is None:
+    if not Membership.objects.filter(user=colleague, landlord=landlord).exists():
         raise NotFoundError(f"{colleague} does not work for {landlord.name}")
     before, after = transition(case, Command.PASS_ON)
     case.save()
-    manager = membership.line_manager
+    copy = line_manager_copies(landlord, [colleague])[colleague.pk]
+    manager = copy.manager
     today = timezone.localdate()
     issue_letter(case, actor, LetterKind.COMPLIMENT_THANKS, on=today, colleague_name=str(colleague))
     issue_letter(
@@ -150,7 +150,7 @@ def compliment_pass_on(*, landlord: Landlord, actor: User, case_id: int, colleag
         line_manager_name=str(manager or ""),
         compliment_text=case.description,
     )
-    to = f"{colleague}" + (f" and their line manager {manager}" if manager else " (no line manager recorded)")
+    to = f"{colleague} and their line manager {manager}" if manager else f"{colleague} ({copy.why_not})"
     record(
         case,
         actor,
@@ -161,6 +161,7 @@ def compliment_pass_on(*, landlord: Landlord, actor: User, case_id: int, colleag
             "status": after.value,
             "colleague": colleague.pk,
             "line_manager": manager.pk if manager else None,
+            "no_copy_because": copy.why_not,
         },
     )
     return case

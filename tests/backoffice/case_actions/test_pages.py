@@ -583,8 +583,22 @@ def test_the_compliment_page_names_each_colleagues_line_manager_or_says_none_is_
 def test_a_compliment_for_someone_without_a_line_manager_says_no_copy_went_to_one(great, signed_in):
     compliment = log(great, kind=Kind.COMPLIMENT)
     response = signed_in(great.officer).post(url(compliment, "pass-on"), {"colleague": str(great.housing.pk)})
+    assert banner(response)[0].startswith(f"Compliment passed to {great.housing} (no line manager set). ")
+
+
+def test_a_compliment_sends_no_copy_to_a_line_manager_whose_account_is_disabled(great, signed_in):
+    great.manager.is_active = False
+    great.manager.save()
+    compliment = log(great, kind=Kind.COMPLIMENT)
+    client = signed_in(great.officer)
+    html = client.get(url(compliment, "pass-on")).text
+    assert (
+        f"{great.colleague}, no copy to the line manager {great.manager}: their account is disabled</option>"
+    ) in html
+    response = client.post(url(compliment, "pass-on"), {"colleague": str(great.colleague.pk)})
     assert banner(response)[0].startswith(
-        f"Compliment passed to {great.housing}, who has no line manager set, so no copy went to one. "
+        f"Compliment passed to {great.colleague} (no copy to the line manager {great.manager}: "
+        "their account is disabled). "
     )
 
 
