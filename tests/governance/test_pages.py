@@ -13,6 +13,7 @@ from putright.accounts.models import Role
 from putright.domain.tsm import ReportingYear
 from putright.governance import annual, services
 from putright.governance.models import AnnualReport, SelfAssessment
+from putright.governance.provisions import SECTIONS, entries
 from tests.factories import make_staff
 from tests.reporting.conftest import build_year2025
 
@@ -85,7 +86,10 @@ def test_start_a_self_assessment_and_answer_a_provision(great):
         f"/self-assessments/{assessment.pk}/"
     )
     page = text(officer.get(response["Location"]))
-    assert "Section 6: Complaint stages" in page and "Section 9: Scrutiny and oversight" in page
+    headings = re.findall(r'<h2 class="govuk-heading-m">Section (\d+): ([^<]+)</h2>', page)
+    assert headings == [(str(n), title) for n, title in SECTIONS.items()]
+    shown = re.findall(r'<th scope="row" class="govuk-table__header">([\d.]+)</th>', page)
+    assert shown == [e.provision for e in entries()]
     row = assessment.rows.get(provision="6.13")
     url = f"/landlords/great/governance/self-assessments/{assessment.pk}/rows/{row.pk}/"
     refused = officer.post(url, {"comply": "no", "commentary": "Kept for training"})
@@ -210,6 +214,9 @@ def test_code_8_1_the_pdfs_open_with_the_years_figures(great, brighter):
         " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.content)).pages
     )
     assert "Complaint Handling Code self-assessment 2025/26" in printed
+    where = [printed.find(f"Section {n}: {title}") for n, title in SECTIONS.items()]
+    assert -1 not in where and where == sorted(where)  # every section, in order
+    assert "Must set all relevant staff and third parties a standard objective" in printed  # 9.8, the last
     assert "4 of 5 stage 1 responses issued were within the Code's timescale (80.0%)" in printed
     response = officer.get("/landlords/great/governance/annual-reports/2025/pdf/")
     assert response.status_code == 200
