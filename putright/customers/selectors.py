@@ -204,10 +204,10 @@ def customer_adjustment_requests(landlord: Landlord, customer: Customer) -> list
     ).order_by("at", "pk")
     requests = []
     for event in events:
+        given = dict(event.after.get("asked", {}))
+        # In the order of the types, not the stored keys' (PostgreSQL's jsonb does not keep that order).
         asked = {
-            str(kind): str(detail)
-            for kind, detail in dict(event.after.get("asked", {})).items()
-            if kind in Adjustment.Type.values and kind not in agreed
+            kind: str(given[kind]) for kind in Adjustment.Type.values if kind in given and kind not in agreed
         }
         if asked:
             requests.append(AdjustmentRequest(event.pk, event.at, asked))
