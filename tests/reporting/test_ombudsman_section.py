@@ -213,3 +213,17 @@ def test_the_ombudsman_section_is_printed_in_the_pdf(client, ombudsman_june):
     assert "by their worst finding No findings recorded 1" in text
     assert "Orders complied with in the period After the due date 1" in text
     assert "Recommendations not complied with and overdue At the end of 2025-06-30 1" in text
+
+
+def test_ombudsman_section_takes_five_queries_whatever_the_number_of_cases(
+    ombudsman_june, django_assert_num_queries
+):
+    with django_assert_num_queries(5):  # the counts, findings per element, worst per case, orders, the list
+        ombudsman_section(ombudsman_june.landlord, JUNE)
+    for n in range(3):
+        b = refer(ombudsman_june, f"B{n}", "2025-05-01", determined="2025-06-02")
+        find(b, K.SERVICE_FAILURE, K.RESOLVED)
+        order(b, ORDER, due="2025-06-20", completed="2025-06-20")
+    with django_assert_num_queries(5):
+        o = ombudsman_section(ombudsman_june.landlord, JUNE)
+    assert (o.determined, o.orders[0].complied_on_time, o.findings[2].cases) == (5, 4, 3)
