@@ -16,6 +16,7 @@ from putright.cases.services.escalation import (
     stage2_assign_handler,
 )
 from putright.cases.services.intake import case_convert_to_complaint, complaint_choice_record, feedback_log
+from putright.cases.services.late_acceptance import late_acceptance_record
 from putright.cases.services.stages import (
     ActionInput,
     IssueOutcome,
@@ -58,6 +59,7 @@ __all__ = [
     "feedback_log",
     "hazard_duty_complete",
     "hazard_investigation_conclude",
+    "late_acceptance_record",
     "remedy_pay",
     "satisfaction_record",
     "stage2_assign_handler",
