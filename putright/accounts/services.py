@@ -372,3 +372,18 @@ def _release_people_managed_by(landlord: Landlord, actor: User, former: User) ->
             after=_line_manager_facts(None),
         )
     Membership.objects.filter(pk__in=[m.pk for m in managed]).update(line_manager=None)
+
+
+def channel_account(landlord: Landlord, handle: str, name: str) -> User:
+    """The integration account a customer channel (the online form, the resident portal) acts through at
+    the landlord, made on first use: never a person, it has no password and only the integration role, so
+    what customers do there is recorded as done through that channel."""
+    user, created = User.objects.get_or_create(
+        email=f"{handle}@{landlord.slug}.putright.invalid",
+        defaults={"first_name": name, "last_name": "(integration)"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    Membership.objects.get_or_create(user=user, landlord=landlord, role=Role.INTEGRATION)
+    return user

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from putright.accounts.models import Membership, Role, User
+from putright.accounts.models import User
 from putright.accounts.rate_limits import hourly_limit_reached
+from putright.accounts.services import channel_account
 from putright.cases.models import Case, Satisfaction
 from putright.cases.services.closure import case_withdraw, satisfaction_record
 from putright.cases.services.escalation import escalation_request
@@ -118,15 +119,7 @@ def sign_in_link_redeem(*, landlord: Landlord, token: str) -> Resident:
 
 def resident_portal_user(landlord: Landlord) -> User:
     """The account residents' own actions are recorded as: an integration user of the landlord's."""
-    user, created = User.objects.get_or_create(
-        email=f"resident-portal@{landlord.slug}.putright.invalid",
-        defaults={"first_name": "Resident portal", "last_name": "(integration)"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    Membership.objects.get_or_create(user=user, landlord=landlord, role=Role.INTEGRATION)
-    return user
+    return channel_account(landlord, "resident-portal", "Resident portal")
 
 
 def may_escalate(case: Case) -> bool:

@@ -21,8 +21,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from putright.accounts.models import Membership, Role, User
+from putright.accounts.models import User
 from putright.accounts.rate_limits import hourly_limit_reached
+from putright.accounts.services import channel_account
 from putright.cases.models import Case
 from putright.cases.services.intake import feedback_log
 from putright.cases.services.notes import _checked_type, case_attachment_add, clean_name
@@ -206,15 +207,7 @@ def staged_files_clean(*, older_than: timedelta = timedelta(days=1)) -> int:
 
 def online_form_user(landlord: Landlord) -> User:
     """The account the online form logs cases as: an integration user of the landlord's, never a person."""
-    user, created = User.objects.get_or_create(
-        email=f"online-form@{landlord.slug}.putright.invalid",
-        defaults={"first_name": "Online form", "last_name": "(integration)"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    Membership.objects.get_or_create(user=user, landlord=landlord, role=Role.INTEGRATION)
-    return user
+    return channel_account(landlord, "online-form", "Online form")
 
 
 def _kind(answers: dict[str, Any]) -> Kind:
