@@ -153,6 +153,10 @@ class Exclusion:
     code: str
     label: str
     source: str
+    resident_label: str
+    """The same exclusion addressed to the resident, for public pages; `label` is the staff's wording."""
+    resident_instead: str
+    """What the resident can do instead, in their words."""
 
 
 @dataclass(frozen=True)
@@ -352,7 +356,15 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
 
     exclusions = []
     for ex in top.tables("exclusions"):
-        exclusions.append(Exclusion(ex.text("code"), ex.text("label"), ex.text("source")))
+        exclusions.append(
+            Exclusion(
+                ex.text("code"),
+                ex.text("label"),
+                ex.text("source"),
+                ex.text("resident_label"),
+                ex.text("resident_instead"),
+            )
+        )
         ex.done()
     _unique(top, "exclusions", [e.code for e in exclusions])
     if not exclusions:

@@ -20,30 +20,6 @@ from putright.domain.profiles import (
     TimeLimitBase,
 )
 
-INSTEAD: dict[str, str] = {
-    "service-request": "Report it as a repair or service request: we will put it right first, and you can "
-    "complain if you are unhappy with how it is dealt with.",
-    "over-time-limit": "Tell us anyway: we will decide whether we can still look into it and explain why.",
-    "legal-proceedings": "The court or the legal process deals with it; we will tell you who to contact.",
-    "neighbour-dispute": "Our housing or anti-social behaviour team deals with it under the tenancy agreement.",
-    "fly-tipping-vandalism": "Report it to us first so we can clear or repair it; complain if we do not.",
-    "policy-explanation": "Ask us: we will explain the policy or send you the leaflet.",
-    "policy-content": "Tell us as a comment or suggestion: it is passed to the team that owns the policy.",
-    "rent-increase-regulation": "We will explain how the increase was worked out.",
-    "not-our-organisation": "We will tell you which organisation to contact, where we know.",
-    "not-our-service": "We will tell you which organisation to contact, where we know.",
-    "insurance-claim": "Our insurers deal with it; we will tell you how to make a claim.",
-    "compensation-claim": "We will tell you how to make the claim.",
-    "previously-considered": "We will explain when it was looked at and how to go to the Housing Ombudsman.",
-    "reopen-concluded": "We will explain how to go to the Housing Ombudsman if you are still unhappy.",
-    "restriction-applied": "We will explain the arrangement and how to ask for it to be reviewed.",
-    "survey-dissatisfaction": "We will contact you and, if you wish, log it as a complaint.",
-    "other-policy": "The team that owns that process deals with it and will tell you how it works.",
-}
-"""What happens instead, for each exclusion code the shipped profiles use."""
-
-OTHERWISE = "We will explain why and tell you what you can do instead."
-
 ADJUSTMENTS: tuple[str, ...] = (
     "Letters in large print or easy read",
     "A phone call instead of writing",
@@ -171,7 +147,7 @@ def _time_limit(profile: Profile) -> str:
 
 
 def _not_complaint(exclusion: Exclusion) -> NotAComplaint:
-    return NotAComplaint(exclusion.label, INSTEAD.get(exclusion.code, OTHERWISE))
+    return NotAComplaint(exclusion.resident_label, exclusion.resident_instead)
 
 
 def _body(body: ReferralBody) -> Body:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from putright.domain.profiles import LateEscalation, default_registry
-from putright.organisations.public_policy import OTHERWISE, public_policy
+from putright.organisations.public_policy import public_policy
 
 
 def _policy(name):
@@ -64,8 +66,22 @@ def test_a_window_with_late_requests_decided():
     )
 
 
-def test_an_exclusion_without_a_known_alternative_gets_the_general_words():
+STAFF_SIDE = ("the customer", "Unreasonable Complainant", "is told", "Brighter Places", "Great Places")
+
+
+@pytest.mark.parametrize("name", ["great-places", "brighter-places-2022", "hos-code-2024"])
+def test_exclusions_on_public_pages_are_addressed_to_the_resident(name):
+    """Every exclusion and what happens instead is in the resident's words, never the staff's label."""
+    profile = default_registry().latest(name)
+    policy = public_policy(profile)
+    assert [item.what for item in policy.not_complaints] == [e.resident_label for e in profile.exclusions]
+    for item, exclusion in zip(policy.not_complaints, profile.exclusions, strict=True):
+        assert item.what != exclusion.label
+        assert not any(words in item.what + item.instead for words in STAFF_SIDE), item
+
+
+def test_staff_keep_their_own_wording_of_the_exclusions():
     profile = default_registry().latest("great-places")
-    odd = replace(profile.exclusions[0], code="something-new")
-    policy = public_policy(replace(profile, exclusions=(odd,)))
-    assert policy.not_complaints[0].instead == OTHERWISE
+    survey = next(e for e in profile.exclusions if e.code == "survey-dissatisfaction")
+    assert survey.label == "Dissatisfaction expressed through a survey (the customer is told how to complain)"
+    assert survey.resident_instead.startswith("We will tell you how to complain")
