@@ -70,7 +70,9 @@ def sign_in_start(request: HttpRequest, slug: str) -> HttpResponse:
     email = request.POST.get("email", "").strip() if request.method == "POST" else ""
     errors: dict[str, str] = {}
     if request.method == "POST":
-        if "@" not in email or len(email) > 254:
+        if not email:
+            errors["email"] = "Enter your email address"
+        elif "@" not in email or len(email) > 254:
             errors["email"] = "Enter an email address in the correct format, like name@example.com"
         else:
             try:

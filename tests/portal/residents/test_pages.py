@@ -39,6 +39,24 @@ def test_an_invalid_address_is_shown_again_with_an_error(client, brighter):
     assert not SignInLink.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("", "Enter your email address"),
+        ("   ", "Enter your email address"),
+        ("not an address", "Enter an email address in the correct format, like name@example.com"),
+    ],
+)
+def test_sign_in_says_enter_your_email_when_empty_and_the_format_only_when_malformed(
+    client, brighter, email, message
+):
+    page = client.post(url("sign-in", brighter), {"email": email}).content.decode()
+    assert page.count(message) == 2  # the error summary and the field
+    other = "correct format" if message == "Enter your email address" else "Enter your email address"
+    assert other not in page
+    assert not SignInLink.objects.exists()
+
+
 def test_too_many_requests_get_a_polite_page(client, brighter):
     for _ in range(3):
         client.post(url("sign-in", brighter), {"email": "alex@example.test"})
