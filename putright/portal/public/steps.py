@@ -196,7 +196,7 @@ class DetailsForm(StepForm):
 
 
 class DatesForm(StepForm):
-    title = "When did it happen?"
+    title = "The dates of the problem"
     issue_day = forms.CharField(label="Day", required=False, max_length=2)
     issue_month = forms.CharField(label="Month", required=False, max_length=2)
     issue_year = forms.CharField(label="Year", required=False, max_length=4)
