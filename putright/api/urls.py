@@ -20,6 +20,7 @@ case_commands = [
     path("stage2-handler/", escalation.Stage2HandlerApi.as_view(), name="case-stage2-handler"),
     path("refuse-escalation/", escalation.EscalationRefuseApi.as_view(), name="case-refuse-escalation"),
     path("not-accepted/", escalation.ComplaintNotAcceptApi.as_view(), name="case-not-accepted"),
+    path("late-acceptance/", escalation.LateAcceptanceApi.as_view(), name="case-late-acceptance"),
     path("withdraw/", closure.CaseWithdrawApi.as_view(), name="case-withdraw"),
     path("close/", closure.CaseCloseApi.as_view(), name="case-close"),
     path("satisfaction/", closure.SatisfactionApi.as_view(), name="case-satisfaction"),

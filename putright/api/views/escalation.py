@@ -1,6 +1,6 @@
 # mypy: allow-subclassing-any
 """Escalation to stage 2: the request, the stage 2 handler, a decision not to escalate, and a decision not
-to accept a complaint at all."""
+to accept a complaint at all; and accepting what came late."""
 
 from __future__ import annotations
 
@@ -106,3 +106,24 @@ class ComplaintNotAcceptApi(CaseCommandApi):
             landlord=landlord, actor=request.user, case_id=case.pk, **data
         )
         return Response(DecisionOutput(decision).data)
+
+
+class LateAcceptanceApi(CaseCommandApi):
+    class LateAcceptanceInput(serializers.Serializer):
+        rationale = serializers.CharField(allow_blank=True, help_text="The reasons for accepting it")
+
+    @extend_schema(
+        operation_id="late_acceptance_record",
+        summary="Accept a late escalation request or a complaint outside the time limit, with the reasons",
+        description="A decision of its own on the timeline; it replaces the warning that asked for it.",
+        parameters=[SLUG, REFERENCE],
+        request=LateAcceptanceInput,
+        responses={200: CaseOutput, **COMMAND_PROBLEMS},
+        tags=["escalation"],
+    )
+    def post(self, request: Request, slug: str, reference: str) -> Response:
+        landlord = self.landlord(request, slug)
+        case = self.case(request, landlord, reference)
+        data = self.input(self.LateAcceptanceInput, request, landlord)
+        case = services.late_acceptance_record(landlord=landlord, actor=request.user, case_id=case.pk, **data)
+        return Response(CaseOutput(case).data)
