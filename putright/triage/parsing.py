@@ -15,6 +15,8 @@ import mimetypes
 import posixpath
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.errors import CharsetError
+from email.header import decode_header
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.utils import getaddresses, parseaddr
@@ -110,15 +112,58 @@ def _raw_header(msg: Message, name: str) -> str | None:
     return None
 
 
+def _note(problems: list[str], problem: str) -> None:
+    if problem not in problems:
+        problems.append(problem)
+
+
+def _word_text(data: bytes, charset: str | None) -> tuple[str, str | None]:
+    """One encoded word's text and, when its declared charset could not read it, the fallback that did."""
+    if charset is None:
+        return data.decode("latin-1"), None
+    try:
+        return data.decode(charset), None
+    except (LookupError, UnicodeDecodeError):
+        pass
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def _fallback_words(raw: str, name: str, problems: list[str]) -> str | None:
+    """Encoded words in a charset Python cannot read (it would put U+FFFD in the subject and keep raw
+    bytes in a name) decoded best-effort: the declared charset, then UTF-8, then Latin-1; the header is
+    noted. None when every word reads in its own charset, so the usual decoding applies."""
+    try:
+        words = decode_header(raw)
+    except Exception:  # a malformed encoded word: the usual path keeps it as written
+        return None
+    if any(isinstance(word, str) for word, _ in words):  # no encoded words at all
+        return None
+    decoded = [_word_text(word, charset) for word, charset in words]
+    used = [(c, fallback) for (_, c), (_, fallback) in zip(words, decoded, strict=True) if fallback]
+    if not used:
+        return None
+    charset, fallback = used[0]
+    _note(
+        problems,
+        f"The {name} header is in a character set that could not be read ({charset}); decoded as {fallback}",
+    )
+    return clean_text("".join(text for text, _ in decoded))
+
+
 def header_text(msg: Message, name: str, problems: list[str]) -> str | None:
-    """The header's first value decoded (RFC 2047 encoded words; raw 8-bit bytes as UTF-8 or
-    Windows-1252), unfolded; None when absent."""
+    """The header's first value decoded (RFC 2047 encoded words, in an unreadable charset as UTF-8 or
+    Latin-1; raw 8-bit bytes as UTF-8 or Windows-1252), unfolded; None when absent."""
     raw = _raw_header(msg, name)
     if raw is None:
         return None
     if any("\udc80" <= ch <= "\udcff" for ch in raw):
         problems.append(f"The {name} header has unencoded 8-bit characters; read as UTF-8 or Windows-1252")
         value = clean_text(raw)
+    elif (fallback := _fallback_words(raw, name, problems)) is not None:
+        value = fallback
     else:
         try:
             value = clean_text(str(msg[name]))
@@ -133,7 +178,10 @@ def _sender(msg: Message, problems: list[str]) -> tuple[str, str]:
         header = msg["From"]
         addresses: tuple[Address, ...] = getattr(header, "addresses", ()) if header is not None else ()
         if addresses and addresses[0].addr_spec and "@" in addresses[0].addr_spec:
-            return clean_text(addresses[0].addr_spec), clean_text(addresses[0].display_name)
+            name = addresses[0].display_name
+            if any(isinstance(d, CharsetError) for d in getattr(header, "defects", ())):  # like the Subject
+                name = parseaddr(header_text(msg, "From", problems) or "")[0] or name
+            return clean_text(addresses[0].addr_spec), clean_text(name)
     except Exception:  # a From header the registry cannot parse: fall back to the simple parser
         problems.append("The From header could not be parsed; read as plainly as possible")
     name, address = parseaddr(header_text(msg, "From", problems) or "")

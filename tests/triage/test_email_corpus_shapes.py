@@ -3,10 +3,13 @@ rather than an attached message), an embedded image with neither a file name nor
 that is the whole email and is labelled application/octet-stream, and headers and file names in non-UTF-8
 character sets (windows-1250, KOI8-R, RFC 2231 in ISO-8859-1, an encoded word in an unknown charset)."""
 
+import base64
+
 from django.core.files.storage import default_storage
 
 from putright.cases.models import TimelineEvent
 from putright.triage.models import InboundMessage
+from putright.triage.parsing import parse_email
 from putright.triage.services import email_ingest
 
 from .conftest import MAILBOX, corpus
@@ -73,3 +76,28 @@ def test_an_encoded_word_in_an_unknown_charset_is_stored_with_its_readable_words
     assert message.from_address == "cafe@example.test"
     assert message.subject.startswith("Noise from the caf")
     assert message.text_body == "The extractor fan runs all night."
+
+
+def test_headers_in_an_unknown_charset_are_decoded_alike_with_a_fallback_and_noted(brighter):
+    """The subject and the sender's name both keep the "\u00e9" (no U+FFFD), read as Latin-1 after the
+    declared charset and UTF-8 fail, and the message's problems say which headers were read that way."""
+    message = ingest(brighter, "unknown-charset-encoded-word.eml")
+    assert message.subject == "Noise from the caf\u00e9"
+    assert message.from_name == "Caf\u00e9 Owner"
+    assert message.problems == [
+        "The From header is in a character set that could not be read (x-unknown); decoded as Latin-1",
+        "The Subject header is in a character set that could not be read (x-unknown); decoded as Latin-1",
+    ]
+
+
+def test_an_unknown_charset_word_that_is_utf8_is_read_as_utf8():
+    raw = (
+        b"From: a@example.test\r\nSubject: =?x-unknown?B?"
+        + base64.b64encode("Moisissure \u00e0 la cuisine".encode())
+        + b"?=\r\nMessage-ID: <u@example.test>\r\n\r\nBody\r\n"
+    )
+    parsed = parse_email(raw)
+    assert parsed.subject == "Moisissure \u00e0 la cuisine"
+    assert parsed.problems == [
+        "The Subject header is in a character set that could not be read (x-unknown); decoded as UTF-8"
+    ]
