@@ -86,7 +86,8 @@ def test_start_a_self_assessment_and_answer_a_provision(great):
         f"/self-assessments/{assessment.pk}/"
     )
     page = text(officer.get(response["Location"]))
-    headings = re.findall(r'<h2 class="govuk-heading-m">Section (\d+): ([^<]+)</h2>', page)
+    headings = re.findall(r'<h2 class="govuk-heading-m" id="section-\d+">Section (\d+): ([^<]+)</h2>', page)
+    assert [f'href="#section-{n}"' in page for n in SECTIONS] == [True] * 9  # the contents link each
     assert headings == [(str(n), title) for n, title in SECTIONS.items()]
     shown = re.findall(r'<th scope="row" class="govuk-table__header">([\d.]+)</th>', page)
     assert shown == [e.provision for e in entries()]
