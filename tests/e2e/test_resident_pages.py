@@ -1,14 +1,13 @@
 """A resident's journey in a real browser: complain through the public form, sign in by the emailed link,
 see the acknowledgement, ask for stage 2, and answer the survey once the complaint is closed; then keep
 contact details and ask for help from Your details. Every page (and each error state) passes axe-core at
-1280 and 390 pixels wide, with a screenshot at each.
+1280 and 375 pixels wide, with a screenshot at each.
 
 Staff steps go through the case services, as staff pages would. Screenshots go to
-$PUTRIGHT_SCREENSHOTS/residents if set (else the test's temporary folder)."""
+$PUTRIGHT_SCREENSHOTS/resident if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,21 +21,12 @@ from putright.cases.models import Case, Satisfaction, TimelineEvent
 from putright.customers.models import CustomerEvent
 from putright.letters.models import Letter
 from putright.organisations.models import Landlord
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_here
 from tests.factories import Org
 
 pytestmark = pytest.mark.e2e
 
-WIDTHS = (1280, 390)
 DEFINITION = [{"point": "The bathroom ceiling leak was not repaired", "outcome_sought": "Repair"}]
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "residents" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -47,26 +37,9 @@ def great(transactional_db: Any, settings: Any, tmp_path: Path) -> Org:
     return org
 
 
-def _violations(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
-        lines += [f"    {node['target']}: {' '.join(node['failureSummary'].split())}" for node in v["nodes"]]
-    return "\n".join(lines)
-
-
 def _checker(page: Any, axe_js: Path, shots: Path) -> Any:
     def check(name: str) -> None:
-        """axe-core on the page as it is, at each width, with a screenshot; no sideways scrolling."""
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            page.add_script_tag(path=str(axe_js))
-            results = page.evaluate(RUN_AXE, WCAG_TAGS)
-            page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
-            assert results["violations"] == [], _violations(page.url, results["violations"])
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
-        page.set_viewport_size({"width": 1280, "height": 900})
+        axe_here(page, axe_js, shots / f"{name}.png")
 
     return check
 
