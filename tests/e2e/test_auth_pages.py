@@ -1,12 +1,12 @@
 """The sign-in, two-factor and password-reset pages in a real browser: axe-core finds no WCAG 2.0, 2.1 or
 2.2 level A or AA violations, and the journeys work with JavaScript and without it.
 
-Screenshots go to PUTRIGHT_SCREENSHOTS (a directory) if set, else to the test's temporary directory.
+Staff sign in through the form here, since it is what these tests are about. Screenshots go to
+$PUTRIGHT_SCREENSHOTS/auth if set, else to the test's temporary directory.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from putright.accounts.models import Role, User
 from putright.backoffice.auth.views import landing_url as landing
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import axe_here
 from tests.factories import make_landlord, make_staff
 
 pytestmark = pytest.mark.e2e
@@ -33,13 +33,6 @@ def staff(transactional_db: None) -> dict[str, User]:
         "officer": make_staff(landlord, "officer@brighter.test", Role.FEEDBACK_OFFICER),
         "admin": make_staff(landlord, "admin@brighter.test", Role.ADMINISTRATOR),
     }
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def watch(page: Any) -> list[str]:
@@ -58,17 +51,7 @@ def watch(page: Any) -> list[str]:
 
 
 def check(page: Any, axe_js: Path, shots: Path, name: str) -> None:
-    """axe-core finds no violations on the page as it is now; a full-page screenshot is saved."""
-    page.add_script_tag(path=str(axe_js))
-    violations = page.evaluate(RUN_AXE, WCAG_TAGS)["violations"]
-    screenshot = shots / f"{name}.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    print(f"{name}: {screenshot}")
-    lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
-        lines += [f"    {node['target']}: {' '.join(node['failureSummary'].split())}" for node in v["nodes"]]
-    assert violations == [], "\n".join(lines)
+    axe_here(page, axe_js, shots / f"{name}.png")
 
 
 def sign_in(page: Any, base: str, email: str, password: str = PASSWORD) -> None:
