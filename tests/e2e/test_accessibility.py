@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import RUN_AXE, WCAG_TAGS, describe
+from tests.e2e.helpers import axe_check
 
 pytestmark = pytest.mark.e2e
 
@@ -39,16 +39,10 @@ def _open_start_page(page: Any, live_server: Any) -> list[str]:
 
 
 def test_start_page_has_no_wcag_a_or_aa_violations(
-    page: Any, live_server: Any, axe_js: Path, tmp_path: Path
+    page: Any, live_server: Any, axe_js: Path, shots: Path
 ) -> None:
     problems = _open_start_page(page, live_server)
-    page.add_script_tag(path=str(axe_js))
-    results = page.evaluate(RUN_AXE, WCAG_TAGS)
-    screenshot = tmp_path / "start-page.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    print(f"Full-page screenshot of /: {screenshot}")
-
-    assert results["violations"] == [], describe("/", results["violations"])
+    axe_check(page, axe_js, shots / "start-page.png")
     assert problems == [], "loading / went wrong:\n" + "\n".join(problems)
 
 
