@@ -1,11 +1,10 @@
 """The governance page, the Code self-assessment (the form, answering a provision, recording approval) and
 the annual complaints report (its page, the analysis and the governing body's response) in a real browser:
 axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA violations at 1280 and 375 pixels wide, error states
-included. Screenshots go to $PUTRIGHT_SCREENSHOTS if set."""
+included. Screenshots go to $PUTRIGHT_SCREENSHOTS/governance if set."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +13,12 @@ from django.utils import timezone
 
 from putright.accounts.models import Role
 from putright.governance import annual, services
-from tests.e2e.test_ombudsman_pages import _axe_here
-from tests.e2e.test_worklist_pages import _check, _sign_in
+from tests.e2e.helpers import axe_here, sign_in
+from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org, make_staff
 from tests.reporting.conftest import build_year2025
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -43,7 +35,7 @@ def test_governance_pages_pass_axe(
         landlord=great.landlord, actor=great.officer, year_starting=2025
     )
     annual.annual_report_start(landlord=great.landlord, actor=great.officer, year_starting=2025)
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     _check(page, live_server, "/landlords/great/governance/", axe_js, shots / "governance.png")
     assert "30 September 2026" in page.content()
     base = f"/landlords/great/governance/self-assessments/{assessment.pk}/"
@@ -56,7 +48,7 @@ def test_governance_pages_pass_axe(
     page.click("text=Save answer")
     assert page.locator(".govuk-error-summary").count() == 1
     assert page.input_value("#id_commentary") == "Late responses were in April only"
-    _axe_here(page, axe_js, shots / "row-error.png")
+    axe_here(page, axe_js, shots / "row-error.png")
     page.fill("#id_comply_reason", "The one late response followed a bank holiday")
     page.click("text=Save answer")
     assert "Provision 6.3 answered" in page.locator(".govuk-notification-banner").inner_text()
@@ -74,10 +66,10 @@ def test_governance_pages_pass_axe(
     page.fill("#id_published_url", "https://great.test/report")
     page.click("button.govuk-button")  # an address without a date: refused
     assert page.locator(".govuk-error-summary").count() == 1
-    _axe_here(page, axe_js, shots / "annual-edit-error.png")
+    axe_here(page, axe_js, shots / "annual-edit-error.png")
 
     mrc = make_staff(great.landlord, "mrc@great.test", Role.MEMBER_RESPONSIBLE)
-    _sign_in(page, client, live_server, mrc)
+    sign_in(page, client, live_server, mrc)
     _check(page, live_server, f"{base}approve/", axe_js, shots / "approve.png")
     today = timezone.localdate()
     page.fill("[name=approved_on_day]", str(today.day))
@@ -87,7 +79,7 @@ def test_governance_pages_pass_axe(
     page.fill("#id_minute", "B/26/4")
     page.click("button.govuk-button")  # provisions not yet answered: refused
     assert "Answer every provision" in page.locator(".govuk-error-summary").inner_text()
-    _axe_here(page, axe_js, shots / "approve-error.png")
+    axe_here(page, axe_js, shots / "approve-error.png")
     _check(
         page,
         live_server,
