@@ -1,11 +1,10 @@
 """The Ombudsman page, an Ombudsman case's page, its stages and determination, recording compliance with an
 order, Code non-compliance, the learning log, publishing a lesson and the public "you said, we did" page in
 a real browser: axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA violations at 1280 and 375 pixels
-wide, error states included. Screenshots go to $PUTRIGHT_SCREENSHOTS if set."""
+wide, error states included. Screenshots go to $PUTRIGHT_SCREENSHOTS/ombudsman if set."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,20 +15,13 @@ from putright.cases.models import Stage
 from putright.ombudsman import services
 from putright.ombudsman.models import NonCompliance, OmbudsmanCase, Order
 from putright.ombudsman.services import FindingInput, OrderInput
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
-from tests.e2e.test_worklist_pages import _check, _describe, _sign_in
+from tests.e2e.helpers import axe_here, sign_in
+from tests.e2e.test_worklist_pages import _check
 from tests.factories import Org
 from tests.ombudsman.conftest import learn, log_complaint
 
 pytestmark = pytest.mark.e2e
 D = date.fromisoformat
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PUTRIGHT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -73,7 +65,7 @@ def great(transactional_db: Any) -> Org:
 def test_ombudsman_and_learning_pages_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     _check(page, live_server, "/landlords/great/ombudsman/", axe_js, shots / "ombudsman.png")
     assert page.locator("h1").inner_text() == "Ombudsman cases"
     _check(page, live_server, "/landlords/great/ombudsman/refer/", axe_js, shots / "refer.png")
@@ -108,18 +100,6 @@ def test_ombudsman_and_learning_pages_pass_axe(
     assert "We now chase every open repair weekly" in page.content()
 
 
-def _axe_here(page: Any, axe_js: Path, shot: Path) -> None:
-    """axe-core on the page as it stands (after a POST) at 1280 and 375 pixels wide, with a screenshot at
-    each; nothing wider than the screen but the tables' own scrolling regions."""
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        page.screenshot(path=str(shot.with_name(f"{shot.stem}-{width}.png")), full_page=True)
-        assert results["violations"] == [], _describe(page.url, results["violations"])
-        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
-
-
 def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
@@ -133,7 +113,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
         referred_on=D("2026-07-01"),
     )
     determined = OmbudsmanCase.objects.get(ombudsman_reference="202512345")
-    _sign_in(page, client, live_server, great.officer)
+    sign_in(page, client, live_server, great.officer)
     base = f"/landlords/great/ombudsman/{open_referral.pk}/"
     _check(
         page,
@@ -151,7 +131,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     page.click("button.govuk-button")  # before the referral: refused, what was typed kept
     assert page.locator(".govuk-error-summary").count() == 1
     assert page.input_value("[name=on_day]") == "30"
-    _axe_here(page, axe_js, shots / "advance-error.png")
+    axe_here(page, axe_js, shots / "advance-error.png")
     page.fill("[name=on_day]", "10")
     page.fill("[name=on_month]", "7")
     page.click("button.govuk-button")
@@ -169,7 +149,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     page.click("button:has-text('Record the determination')")  # half-filled rows: errors, input kept
     assert page.locator(".govuk-error-summary").count() == 1
     assert page.input_value("#id_finding_element_1") == "Complaint handling"
-    _axe_here(page, axe_js, shots / "determine-error.png")
+    axe_here(page, axe_js, shots / "determine-error.png")
     page.select_option("#id_finding_kind_0", "maladministration")
     page.select_option("#id_finding_kind_1", "service_failure")
     page.select_option("#id_order_type_0", "order")
@@ -178,7 +158,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     page.fill("[name=order_due_0_year]", "2026")
     page.click("button:has-text('Record the determination')")
     assert page.locator("h1").inner_text().startswith("Ombudsman case 202699999")
-    _axe_here(page, axe_js, shots / "case-after-determination.png")
+    axe_here(page, axe_js, shots / "case-after-determination.png")
 
     _check(
         page, live_server, "/landlords/great/ombudsman/non-compliance/", axe_js, shots / "non-compliance.png"
@@ -186,7 +166,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     _check(page, live_server, "/landlords/great/ombudsman/non-compliance/new/", axe_js, shots / "nc-new.png")
     page.click("button.govuk-button")  # nothing typed
     assert page.locator(".govuk-error-summary").count() == 1
-    _axe_here(page, axe_js, shots / "nc-new-error.png")
+    axe_here(page, axe_js, shots / "nc-new-error.png")
     entry = NonCompliance.objects.get()
     _check(
         page,
