@@ -18,7 +18,7 @@ from putright.cases import services
 from putright.customers import services as customer_services
 from putright.customers.models import Customer
 from putright.domain.lifecycle import Kind
-from tests.e2e.helpers import axe_at, describe, sign_in
+from tests.e2e.helpers import axe_at, sign_in
 from tests.factories import Org, at, make_staff
 
 pytestmark = pytest.mark.e2e
@@ -129,10 +129,6 @@ def _check(page: Any, live_server: Any, path: str, axe_js: Path, shot: Path) -> 
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     axe_at(page, live_server, path, axe_js, shot)
     assert problems == [], "\n".join(problems)
-
-
-# Pages written alongside these still import them from here.
-_describe, _sign_in = describe, sign_in
 
 
 @pytest.fixture
