@@ -157,8 +157,16 @@ def representative_add(
 
 @transaction.atomic
 def representative_set_authority(
-    *, landlord: Landlord, actor: User, representative_id: int, authority: str, evidence: str = ""
+    *,
+    landlord: Landlord,
+    actor: User,
+    representative_id: int,
+    authority: str,
+    evidence: str = "",
+    scope: str | None = None,
 ) -> Representative:
+    """Record their authority and, when `scope` is given, what it covers (blank for everything): staff widen
+    a representative the online form limited to one matter here."""
     require(actor, landlord, "customer.manage")
     try:
         representative = Representative.objects.select_for_update().get(
@@ -172,17 +180,20 @@ def representative_set_authority(
         )
     if authority == Representative.Authority.GIVEN:
         evidence = _text("evidence", evidence or representative.evidence, "Evidence of authority")
-    before = representative.authority
+    before = {"authority": representative.authority, "scope": representative.scope}
     representative.authority = authority
     representative.evidence = evidence.strip() or representative.evidence
-    representative.save(update_fields=["authority", "evidence"])
+    if scope is not None:
+        representative.scope = scope.strip()
+    representative.save(update_fields=["authority", "evidence", "scope"])
+    covers = representative.scope or "everything"
     _record(
         representative.customer,
         actor,
         "representative_authority",
-        f"Authority for {representative.name}: {representative.get_authority_display()}",
-        before={"authority": before},
-        after={"authority": authority},
+        f"Authority for {representative.name}: {representative.get_authority_display()}; may act on {covers}",
+        before=before,
+        after={"authority": authority, "scope": representative.scope},
     )
     return representative
 

@@ -242,6 +242,12 @@ def _customer(landlord: Landlord, actor: User, answers: dict[str, Any]) -> Custo
     )
 
 
+def _matter(answers: dict[str, Any]) -> str:
+    """A representative from the form acts on the matter they complained about (the case they are recorded
+    on), not every case of the customer, until staff widen it on the customer record."""
+    return f"The matter raised through the online form: {_summary(answers)}"[:200]
+
+
 def _representative(
     landlord: Landlord, actor: User, customer: Customer, answers: dict[str, Any], evidence: list[str]
 ) -> Representative:
@@ -257,6 +263,7 @@ def _representative(
         relationship=str(answers.get("relationship", "")),
         basis=Representative.Basis.ASKED_BY_CUSTOMER,
         evidence=note,
+        scope=_matter(answers),
         email=str(answers.get("email", "")),
         phone=str(answers.get("phone", "")),
     )

@@ -102,6 +102,59 @@ def test_nothing_is_disclosed_to_the_representative_until_their_authority_is_rec
     assert seen == [case] and others not in seen  # Someone Else has given Priya no authority
 
 
+ALEX_HIMSELF = {
+    "who": "resident",
+    "kind": "complaint",
+    "what_happened": "Mould in the bathroom since the roof leak.",
+    "issue_date": "",
+    "aware_date": "",
+    "outcome": "",
+    "adjustments": [],
+    "name": "Alex Morgan",
+    "email": "alex@example.test",
+    "phone": "",
+    "preferred": "email",
+}
+
+
+def _give_authority(org, representative, **scope):
+    return representative_set_authority(
+        landlord=org.landlord,
+        actor=org.officer,
+        representative_id=representative.pk,
+        authority=Representative.Authority.GIVEN,
+        evidence="Consent form signed by Alex",
+        **scope,
+    )
+
+
+def test_a_representative_from_the_form_may_act_only_on_the_matter_they_complained_about(great):
+    own = _receive(great.landlord, ALEX_HIMSELF).case
+    answers = {**FOR_JUNE, "person_email": "alex@example.test", "person_name": "Alex Morgan"}
+    case = _receive(great.landlord, answers).case
+    assert own.customer == case.customer == great.customer
+    assert case.representative.scope == (
+        "The matter raised through the online form: The heating has failed three times since October."
+    )
+    _give_authority(great, case.representative)
+    today = timezone.localdate()
+    priya = resident_for_email(great.landlord, "priya@example.test", today)
+    assert list(resident_cases(great.landlord, priya, today)) == [case]  # not Alex's own complaint
+
+
+def test_staff_widen_a_form_representatives_authority_to_everything(great):
+    own = _receive(great.landlord, ALEX_HIMSELF).case
+    answers = {**FOR_JUNE, "person_email": "alex@example.test", "person_name": "Alex Morgan"}
+    case = _receive(great.landlord, answers).case
+    rep = _give_authority(great, case.representative, scope="")
+    assert rep.scope == ""
+    today = timezone.localdate()
+    priya = resident_for_email(great.landlord, "priya@example.test", today)
+    assert set(resident_cases(great.landlord, priya, today)) == {own, case}
+    event = great.customer.events.filter(kind="representative_authority").latest("pk")
+    assert event.before["scope"].startswith("The matter raised") and event.after["scope"] == ""
+
+
 def test_acting_for_someone_already_on_the_records_adds_to_their_record(great):
     answers = {**FOR_JUNE, "person_email": "ALEX@example.test", "person_name": "Alex Morgan"}
     case = _receive(great.landlord, answers).case

@@ -151,7 +151,11 @@ ACTIONS: dict[str, Action] = {
             lambda rep: f"Authority for {rep.name}: {rep.get_authority_display().lower()}",
             item_id="representative_id",
         ),
-        initial=lambda customer, rep: {"authority": rep.authority, "evidence": rep.evidence},
+        initial=lambda customer, rep: {
+            "authority": rep.authority,
+            "evidence": rep.evidence,
+            "scope": rep.scope,
+        },
     ),
     "adjustment": Action(
         "Record a reasonable adjustment",

@@ -98,6 +98,7 @@ class AuthorityForm(GovukForm):
         "Evidence of authority",
         hint="Needed when authority is given. For example, signed consent received 3 March",
     )
+    scope = _text("What they may act on", hint="Leave blank for everything the customer has with us")
 
 
 class AdjustmentForm(GovukForm):

@@ -460,6 +460,27 @@ def test_a_representative_added_and_their_authority_recorded(client: Client, gre
     assert rep.authority == "given" and rep.evidence == "Signed form"
 
 
+def test_staff_widen_a_representative_limited_to_one_matter_on_the_customer_record(
+    client: Client, great: Any
+) -> None:
+    signed_in(client, great.officer)
+    client.post(
+        action_url("customer-representative-add", great),
+        {"name": "Sam Shah", "relationship": "Advocate", "basis": "asked_by_customer", "scope": "The boiler"},
+    )
+    rep = Representative.objects.get(name="Sam Shah")
+    form = client.get(action_url("customer-representative-authority", great, rep.pk)).content.decode()
+    assert 'name="scope"' in form and 'value="The boiler"' in form  # kept unless changed
+    client.post(
+        action_url("customer-representative-authority", great, rep.pk),
+        {"authority": "given", "evidence": "Signed form", "scope": ""},
+    )
+    rep.refresh_from_db()
+    assert rep.scope == ""
+    page = client.get(record_url(great)).content.decode()
+    assert "Everything" in page and "may act on everything" in page
+
+
 ITEM_RULES = [
     ("customer-representative-authority", "representative", {"officer", "housing"}),
     ("customer-adjustment-review", "adjustment", {"officer", "housing", "manager"}),
