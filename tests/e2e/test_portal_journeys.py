@@ -2,18 +2,16 @@
 
 A representative complains for a resident, staff record their authority and the representative then follows
 only the cases they act on; a customer under a contact restriction makes a new, different complaint. Every
-page passes axe-core at 1280 and 390 pixels wide (a desktop and a phone) and is screenshotted at both, to
-$PUTRIGHT_SCREENSHOTS/journeys if set (else the test's temporary folder)."""
+page passes axe-core at 1280 and 375 pixels wide (a desktop and a phone) and is screenshotted at both, to
+$PUTRIGHT_SCREENSHOTS/portal-journeys if set (else the test's temporary folder)."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -24,22 +22,13 @@ from putright.customers.services import restriction_apply
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord
 from putright.submissions.models import PublicSubmission
-from tests.e2e.test_accessibility import RUN_AXE, WCAG_TAGS
+from tests.e2e.helpers import WIDTHS, axe_here, sign_in
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
 
-WIDTHS = (1280, 390)
 PDF = b"%PDF-1.4\n% signed permission\n"
 LINK = re.compile(r"https?://\S+/sign-in/link/\S+/")
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    base = os.environ.get("PUTRIGHT_SCREENSHOTS")
-    folder = Path(base) / "journeys" if base else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -52,26 +41,8 @@ def great(transactional_db: Any, settings: Any, tmp_path: Path) -> Org:
     return org
 
 
-def _describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    target {node['target']}: {' '.join(node['failureSummary'].split())}")
-    return "\n".join(lines)
-
-
 def check(page: Any, axe_js: Path, shots: Path, name: str) -> None:
-    """axe-core on the page as it is now at each width, a full-page screenshot at each, no sideways scroll."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        page.add_script_tag(path=str(axe_js))
-        results = page.evaluate(RUN_AXE, WCAG_TAGS)
-        page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
-        assert results["violations"] == [], _describe(page.url, results["violations"])
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.url} at {width}px scrolls sideways by {overflow}px"
-    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    axe_here(page, axe_js, shots / f"{name}.png")
 
 
 def _heading(page: Any, name: Any) -> None:
@@ -87,15 +58,6 @@ def _press(page: Any, control: Any) -> None:
 
 def _continue(page: Any) -> None:
     _press(page, page.get_by_role("button", name="Continue"))
-
-
-def _staff(page: Any, live_server: Any, user: Any) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def _ask_for_link(page: Any, live_server: Any, email: str) -> None:
@@ -195,7 +157,7 @@ def test_a_representative_complains_for_a_resident_and_then_follows_only_that_ca
     _ask_for_link(page, live_server, "priya@example.test")
     assert mailoutbox == []
 
-    _staff(page, live_server, great.officer)
+    sign_in(page, Client(), live_server, great.officer)
     page.goto(f"{live_server.url}/landlords/great/cases/{case.reference}/")
     assert page.get_by_text("Priya Taylor (Daughter)").count() == 1
     visit("staff-case")
