@@ -168,8 +168,11 @@ def _ombudsman(pack: BoardPack) -> Iterator[Row]:
         yield Row(OMBUDSMAN, f"{plural} not complied with", as_of, c.open_at_end)
         yield Row(OMBUDSMAN, f"{plural} not complied with and overdue", as_of, c.overdue_at_end)
     for r in o.referrals:
+        last = pack.period.last.isoformat()
         determined = (
-            f"determined {r.determined_on.isoformat()}, {r.worst}" if r.determined_on else "not determined"
+            f"determined {r.determined_on.isoformat()}, {r.worst}"
+            if r.determined_on
+            else f"not determined by {last}"
         )
         yield Row(
             OMBUDSMAN,

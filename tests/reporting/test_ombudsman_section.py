@@ -166,6 +166,9 @@ def test_ombudsman_section_rows_in_the_csv(ombudsman_june):
     b = OmbudsmanCase.objects.select_related("case").get(ombudsman_reference="B")
     described = "Referred 2025-05-01, determined 2025-06-01, Severe maladministration"
     assert [OMBUDSMAN, f"Case B (complaint {b.case.reference})", described, ""] in mine
+    assert [r[2] for r in mine if r[1].startswith("Case E ")] == [
+        "Referred 2025-03-01, not determined by 2025-06-30"
+    ]
 
 
 def page(client, user) -> str:
