@@ -505,25 +505,6 @@ def test_future_dates_are_refused(great):
         log_complaint(great, received="2099-01-01")
 
 
-def test_compliment_reaches_the_colleague_and_their_line_manager(great):
-    compliment = services.feedback_log(
-        landlord=great.landlord,
-        actor=great.officer,
-        kind=Kind.COMPLIMENT,
-        channel="email",
-        received_at=at("2026-05-01"),
-        customer=great.customer,
-        summary="Thank you",
-        description="Great work",
-        colleagues_named="Sam",
-    )
-    services.compliment_pass_on(
-        landlord=great.landlord, actor=great.officer, case_id=compliment.pk, colleague=great.colleague
-    )
-    event = TimelineEvent.objects.filter(case=compliment).last()
-    assert event.after["line_manager"] == great.manager.pk
-
-
 def _compliment_passed_on(org):
     compliment = services.feedback_log(
         landlord=org.landlord,
@@ -534,11 +515,18 @@ def _compliment_passed_on(org):
         customer=org.customer,
         summary="Thank you",
         description="Great work",
+        colleagues_named="Sam",
     )
     services.compliment_pass_on(
         landlord=org.landlord, actor=org.officer, case_id=compliment.pk, colleague=org.colleague
     )
     return TimelineEvent.objects.filter(case=compliment).last()
+
+
+def test_compliment_reaches_the_colleague_and_their_line_manager(great):
+    event = _compliment_passed_on(great)
+    assert event.after["line_manager"] == great.manager.pk
+    assert event.summary == f"Compliment passed to {great.colleague} and their line manager {great.manager}"
 
 
 def test_compliment_is_not_copied_to_a_line_manager_whose_account_is_disabled(great):
