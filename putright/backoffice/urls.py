@@ -8,6 +8,7 @@ from putright.backoffice.case_page.urls import case_page_urlpatterns
 from putright.backoffice.customers.urls import customer_urlpatterns
 from putright.backoffice.governance.urls import governance_urlpatterns
 from putright.backoffice.intake.urls import intake_urlpatterns
+from putright.backoffice.notifications.urls import notification_urlpatterns
 from putright.backoffice.ombudsman.urls import ombudsman_urlpatterns
 from putright.backoffice.reports.urls import report_urlpatterns
 from putright.backoffice.submissions.urls import submission_urlpatterns
@@ -29,4 +30,5 @@ urlpatterns = [
     *governance_urlpatterns,  # the Code self-assessment and the annual complaints report
     *triage_urlpatterns,  # email received, awaiting triage
     *submission_urlpatterns,  # online-form submissions not yet logged
+    *notification_urlpatterns,  # the signed-in person's own notifications
 ]

@@ -17,3 +17,8 @@ def notifications_for(
     if unread_only:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications.select_related("case").order_by("-created_at", "-id")
+
+
+def unread_notification_count(*, landlord: Landlord, user: User) -> int:
+    """How many of this person's notifications at this landlord are unread: one COUNT for the header."""
+    return notifications_for(landlord=landlord, user=user, unread_only=True).count()

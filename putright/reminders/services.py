@@ -154,3 +154,10 @@ def notification_mark_read(*, landlord: Landlord, user: User, notification_id: i
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
+
+
+def notifications_mark_all_read(*, landlord: Landlord, user: User) -> int:
+    """Mark every unread notification of this person at this landlord read; how many were unread."""
+    return StaffNotification.objects.filter(landlord=landlord, recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -1,6 +1,7 @@
 """The staff header's landlord: the one the page is about (its `landlord` context), else the signed-in
 person's only landlord. It brands the header (colour, logo, name) and gives the navigation its links to
-that landlord's pages, each only for the roles that may use it. One query per page, cached."""
+that landlord's pages, each only for the roles that may use it, and the person's unread notifications
+there (one COUNT). A couple of queries per page, cached."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from putright.accounts.models import Membership
 from putright.accounts.permissions import can
 from putright.domain.colour import readable_behind_white_text
 from putright.organisations.models import Landlord
+from putright.reminders.selectors import unread_notification_count
 
 register = template.Library()
 
@@ -26,6 +28,7 @@ class StaffHeader:
     logs_feedback: bool = False
     """May log feedback, and so also read the email awaiting triage."""
     sees_reports: bool = False
+    unread_notifications: int = 0
 
     @property
     def brand_colour(self) -> str:
@@ -52,6 +55,7 @@ def _header(request: Any, page_landlord: Any) -> StaffHeader:
         administers=can(user, landlord, "landlord.administer", roles),
         logs_feedback=can(user, landlord, "case.log", roles),
         sees_reports=can(user, landlord, "reports.view", roles),
+        unread_notifications=unread_notification_count(landlord=landlord, user=user),
     )
 
 
