@@ -57,10 +57,24 @@ def test_signed_out_people_see_no_landlord(client: Client, brighter):
 
 def test_links_follow_the_roles_log_feedback_and_email_for_loggers_reports_for_readers(client, brighter):
     officer = [text for _, text in nav(verified(client, brighter.officer).get("/work/").content.decode())]
-    assert officer == ["My work", "Log feedback", "Email", "Customers", "Reports", "Sign out"]
+    assert officer == [
+        "My work",
+        "Log feedback",
+        "Email",
+        "Customers",
+        "Reports",
+        "Notifications (0)",
+        "Sign out",
+    ]
     board = make_staff(brighter.landlord, "nav-board@brighter.test", Role.BOARD)
     links = [text for _, text in nav(verified(Client(), board).get("/work/").content.decode())]
-    assert links == ["My work", "Customers", "Reports", "Sign out"]  # read only: nothing to log
+    assert links == [
+        "My work",
+        "Customers",
+        "Reports",
+        "Notifications (0)",
+        "Sign out",
+    ]  # read only: nothing to log
     housing = make_staff(brighter.landlord, "nav-housing@brighter.test", Role.HOUSING_MANAGER)
     links = [text for _, text in nav(verified(Client(), housing).get("/work/").content.decode())]
-    assert links == ["My work", "Log feedback", "Email", "Customers", "Sign out"]
+    assert links == ["My work", "Log feedback", "Email", "Customers", "Notifications (0)", "Sign out"]
