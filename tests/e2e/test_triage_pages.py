@@ -41,8 +41,9 @@ def test_every_triage_tab_passes_axe_and_shows_email_as_text(
     assert page.get_by_role("heading", name="Damp in the bedroom").count() == 1
     axe_here(page, axe_js, shots / "awaiting-triage.png")
 
-    page.get_by_role("link", name="Joined a case (1)").click()
-    assert page.get_by_role("link", name="BP-2026-000042").count() == 1
+    # Two of the corpus join BP-2026-000042: a reply quoting its reference and a chain forwarded inline.
+    page.get_by_role("link", name="Joined a case (2)").click()
+    assert page.get_by_role("link", name="BP-2026-000042").count() == 2
     axe_here(page, axe_js, shots / "joined-case.png")
 
     page.get_by_role("link", name="Ignored (3)").click()
