@@ -3,6 +3,7 @@ PDF for publication, staff's analysis and publication record, and the governing 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -76,26 +77,30 @@ def annual_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return response
 
 
-@staff_required
-def annual_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    user, landlord = staff_at(request, slug, "governance.edit")
+def _annual_form(
+    request: HttpRequest,
+    slug: str,
+    year: int,
+    *,
+    action: str,
+    form_class: type[AnnualEditForm] | type[AnnualRespondForm],
+    save: Callable[..., Any],
+    done: str,
+    template: str,
+) -> HttpResponse:
+    """One page of the report's record (staff's part or the governing body's): the form starts from what is
+    saved, the service refuses bad input on the field it names, and what was typed is kept."""
+    user, landlord = staff_at(request, slug, action)
     report = _report(landlord, year)
-    initial = {
-        "analysis": report.analysis,
-        "published_url": report.published_url,
-        "published_on": report.published_on,
-        "submitted_on": report.submitted_on,
-    }
-    form = AnnualEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    initial = {name: getattr(report, name) for name in form_class.base_fields}
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            annual.annual_report_update(
-                landlord=landlord, actor=user, report_id=report.pk, **form.cleaned_data
-            )
+            save(landlord=landlord, actor=user, report_id=report.pk, **form.cleaned_data)
         except InvalidInputError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
-            messages.success(request, "Annual report saved")
+            messages.success(request, done)
             return redirect(_url(report))
     context = {
         "landlord": landlord,
@@ -103,34 +108,32 @@ def annual_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "form": form,
         "year": selectors.submission(landlord, year).year,
     }
-    return render(request, "backoffice/governance/annual_edit.html", context)
+    return render(request, template, context)
+
+
+@staff_required
+def annual_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    return _annual_form(
+        request,
+        slug,
+        year,
+        action="governance.edit",
+        form_class=AnnualEditForm,
+        save=annual.annual_report_update,
+        done="Annual report saved",
+        template="backoffice/governance/annual_edit.html",
+    )
 
 
 @staff_required
 def annual_respond(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    user, landlord = staff_at(request, slug, "governance.approve")
-    report = _report(landlord, year)
-    initial = {
-        "scrutiny": report.scrutiny,
-        "response": report.response,
-        "response_by": report.response_by,
-        "response_on": report.response_on,
-    }
-    form = AnnualRespondForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            annual.annual_report_respond(
-                landlord=landlord, actor=user, report_id=report.pk, **form.cleaned_data
-            )
-        except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
-        else:
-            messages.success(request, "The governing body's response is recorded")
-            return redirect(_url(report))
-    context = {
-        "landlord": landlord,
-        "report": report,
-        "form": form,
-        "year": selectors.submission(landlord, year).year,
-    }
-    return render(request, "backoffice/governance/annual_respond.html", context)
+    return _annual_form(
+        request,
+        slug,
+        year,
+        action="governance.approve",
+        form_class=AnnualRespondForm,
+        save=annual.annual_report_respond,
+        done="The governing body's response is recorded",
+        template="backoffice/governance/annual_respond.html",
+    )
