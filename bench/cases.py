@@ -54,8 +54,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.benchdb import SERVER, BenchDatabase, heading, say  # noqa: E402
+
 DB_NAME = "putright_bench"
-SERVER = "postgresql://postgres@127.0.0.1:5432"
 DSN = f"{SERVER}/{DB_NAME}"
 CLIENTS = 8
 PAGE = 50
@@ -68,15 +69,6 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 warnings.filterwarnings("ignore", message="No directory at")  # static files are not collected for the bench
 
 
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
-def heading(text: str) -> None:
-    say()
-    say(f"== {text}")
-
-
 def percentile(values: Sequence[float], p: float) -> float:
     """The nearest-rank percentile."""
     ordered = sorted(values)
@@ -86,47 +78,7 @@ def percentile(values: Sequence[float], p: float) -> float:
 # ------------------------------------------------------------------------------------------- database
 
 
-def admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(f"{SERVER}/postgres", autocommit=True)
-
-
-def database_exists() -> bool:
-    with admin() as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone() is not None
-
-
-def drop_database() -> None:
-    with admin() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-
-
-def prepare(args: argparse.Namespace) -> bool:
-    """Create and migrate the database; True if it needs filling."""
-    if not (args.reuse and database_exists()):
-        drop_database()
-        with admin() as conn:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-    from putright.cases.models import Case
-
-    return not Case.objects.exists()
-
-
-def fill(args: argparse.Namespace) -> float:
-    from bench import casegen
-
-    heading(f"Generating {args.cases:,} cases across {args.landlords} landlords")
-    started = time.perf_counter()
-    casegen.generate(DSN, args.cases, args.landlords, lambda text: say(f"  {text}"))
-    took = time.perf_counter() - started
-    say(f"  generation took {took:.0f} s ({took / 60:.1f} min)")
-    return took
+DB = BenchDatabase(DB_NAME)
 
 
 def describe_data() -> None:
@@ -1394,12 +1346,12 @@ def main() -> int:
     )
     summary: dict[str, Any] = {}
     try:
-        needs_data = prepare(args)
+        needs_data = DB.prepare(args.reuse)
         import putright
 
         say(f"putright imported from {Path(putright.__file__).parent}")
         if needs_data:
-            summary["generation"] = fill(args)
+            summary["generation"] = DB.fill(args.cases, args.landlords)
         else:
             say("Reusing the data already in the database")
         describe_data()
@@ -1475,7 +1427,7 @@ def main() -> int:
                 f"Kept the database {DB_NAME} (--keep); drop it with: dropdb -h 127.0.0.1 -U postgres {DB_NAME}"
             )
         else:
-            drop_database()
+            DB.drop()
             say(f"Dropped the database {DB_NAME}")
         say(f"Server logs: {logdir}")
 

@@ -27,8 +27,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.benchdb import SERVER, BenchDatabase, heading, say  # noqa: E402
+
 DB_NAME = "putright_bench_reports"
-SERVER = "postgresql://postgres@127.0.0.1:5432"
 DSN = f"{SERVER}/{DB_NAME}"
 
 os.environ["DATABASE_URL"] = DSN.replace("postgresql://", "postgres://", 1)
@@ -37,59 +38,10 @@ os.environ["PUTRIGHT_ALLOW_DEV_SECRET"] = "1"
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
-def heading(text: str) -> None:
-    say()
-    say(f"== {text}")
-
-
 # ------------------------------------------------------------------------------------------- database
 
 
-def admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(f"{SERVER}/postgres", autocommit=True)
-
-
-def database_exists() -> bool:
-    with admin() as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone() is not None
-
-
-def drop_database() -> None:
-    with admin() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-
-
-def prepare(args: argparse.Namespace) -> bool:
-    """Create and migrate the database; True if it needs filling."""
-    if not (args.reuse and database_exists()):
-        drop_database()
-        with admin() as conn:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-    from putright.cases.models import Case
-
-    return not Case.objects.exists()
-
-
-def fill(args: argparse.Namespace) -> float:
-    from bench import casegen
-
-    heading(f"Generating {args.cases:,} cases across {args.landlords} landlords")
-    started = time.perf_counter()
-    casegen.generate(DSN, args.cases, args.landlords, lambda text: say(f"  {text}"))
-    took = time.perf_counter() - started
-    say(f"  generation took {took:.0f} s ({took / 60:.1f} min)")
-    return took
+DB = BenchDatabase(DB_NAME)
 
 
 TOP_UP = [
@@ -613,8 +565,8 @@ def main() -> int:
         f"PutRight reports bench: {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, database {DB_NAME}"
     )
     try:
-        if prepare(args):
-            fill(args)
+        if DB.prepare(args.reuse):
+            DB.fill(args.cases, args.landlords)
         else:
             say("Reusing the data already in the database")
         top_up()
@@ -677,7 +629,7 @@ def main() -> int:
                 f"Kept the database {DB_NAME} (--keep); drop it with: dropdb -h 127.0.0.1 -U postgres {DB_NAME}"
             )
         else:
-            drop_database()
+            DB.drop()
             say(f"Dropped the database {DB_NAME}")
 
 
