@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.governance.forms import AnnualEditForm, AnnualRespondForm
 from putright.backoffice.ombudsman.access import staff_at
@@ -98,7 +99,7 @@ def _annual_form(
         try:
             save(landlord=landlord, actor=user, report_id=report.pk, **form.cleaned_data)
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, done)
             return redirect(_url(report))

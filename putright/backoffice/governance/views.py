@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.governance.forms import ApproveForm, RowForm, StartForm
 from putright.backoffice.ombudsman.access import staff_at
@@ -147,7 +148,7 @@ def row(request: HttpRequest, slug: str, pk: int, row_id: int) -> HttpResponse:
                 commentary=form.cleaned_data["commentary"],
             )
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, f"Provision {entry.provision} answered")
             return redirect(f"{_assessment_url(found)}#row-{entry.pk}")
@@ -197,7 +198,7 @@ def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 minute=form.cleaned_data["minute"],
             )
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, "Approval recorded: this version can no longer change")
             return redirect(_assessment_url(found))

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.ombudsman.access import signed_in, staff_at
 from putright.backoffice.ombudsman.forms import NonComplianceForm
@@ -56,7 +57,7 @@ def _form_page(request: HttpRequest, slug: str, pk: int | None) -> HttpResponse:
                     landlord=landlord, actor=user, non_compliance_id=entry.pk, **values
                 )
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             provision = values["provision"].strip()
             done = "recorded" if entry is None else "updated"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.ombudsman.access import staff_at
 from putright.backoffice.ombudsman.forms import (
@@ -69,7 +70,7 @@ def refer(request: HttpRequest, slug: str) -> HttpResponse:
                     referred_on=form.cleaned_data["referred_on"],
                 )
             except InvalidInputError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                refusal_on_form(form, error)
             else:
                 messages.success(
                     request, f"Referral {referral.ombudsman_reference} recorded for {case.reference}"
@@ -104,7 +105,7 @@ def order_complete(request: HttpRequest, slug: str, order_id: int) -> HttpRespon
                 evidence=form.cleaned_data["evidence"],
             )
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, f"Compliance recorded for {order.ombudsman_case.ombudsman_reference}")
             return redirect(reverse("backoffice:ombudsman", args=[landlord.slug]))
@@ -159,7 +160,7 @@ def lesson_publish(request: HttpRequest, slug: str, learning_id: int) -> HttpRes
                 published_on=form.cleaned_data["published_on"],
             )
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, "Lesson published on the \u201cyou said, we did\u201d page")
             return redirect(reverse("backoffice:learning", args=[landlord.slug]))

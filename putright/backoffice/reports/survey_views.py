@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.reports.survey_forms import SurveyImportForm, SurveyWithdrawForm
 from putright.domain.errors import InvalidInputError, NotFoundError
@@ -89,7 +90,7 @@ def survey_import(request: HttpRequest, slug: str) -> HttpResponse:
             row_errors = error.errors
             form.add_error("file", f"{error}: correct the file and select it again")
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(
                 request,
@@ -134,7 +135,7 @@ def survey_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             perception_survey_withdraw(survey=survey, actor=user, reason=form.cleaned_data["reason"])
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(
                 request,

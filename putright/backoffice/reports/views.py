@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.reports.charts import trend_charts
 from putright.backoffice.reports.forms import (
@@ -242,7 +243,7 @@ def board_hot_spot_settings(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             hot_spot_thresholds_update(landlord=landlord, actor=user, **form.cleaned_data)
         except InvalidInputError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            refusal_on_form(form, error)
         else:
             messages.success(request, "The hot-spot thresholds are saved")
             return redirect(back)
