@@ -70,6 +70,15 @@ class ClarificationAttemptApi(CaseCommandApi):
         channel = serializers.ChoiceField(choices=Channel.choices)
         reached = serializers.BooleanField()
         note = serializers.CharField(required=False, default="", allow_blank=True)
+        letter = serializers.BooleanField(
+            required=False, default=False, help_text="Send the customer the clarification request letter"
+        )
+        questions = serializers.CharField(
+            required=False,
+            default="",
+            allow_blank=True,
+            help_text="What the letter asks (needed with letter)",
+        )
 
     @extend_schema(
         operation_id="stage_record_clarification",

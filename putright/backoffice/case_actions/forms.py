@@ -196,6 +196,18 @@ class ClarificationForm(ActionForm):
     )
     reached = forms.ChoiceField(label="Did you reach the customer?", choices=YES_NO, widget=forms.RadioSelect)
     note = text("What was said or agreed (optional)", required=False, rows=4)
+    letter = forms.BooleanField(
+        label="Send the customer a letter asking what needs clarifying",
+        required=False,
+        help_text="If you could not reach them, or you would rather write. The letter follows their "
+        "reasonable adjustments and goes to an authorised representative where there is one",
+    )
+    questions = text(
+        "What the letter asks (if you send one)",
+        required=False,
+        rows=4,
+        help_text="The questions, in words the customer will recognise",
+    )
 
     @classmethod
     def initial_for(cls, case: Case, stage: Stage | None) -> dict[str, Any]:

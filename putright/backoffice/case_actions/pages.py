@@ -114,6 +114,8 @@ def _clarification(form: f.ClarificationForm, landlord: Landlord, actor: User, c
         channel=data["channel"],
         reached=reached,
         note=data["note"],
+        letter=data["letter"],
+        questions=data["questions"],
     )
     return Done("Contact recorded" if reached else "Attempt to contact the customer recorded")
 
@@ -314,7 +316,13 @@ PAGES: dict[str, Page] = {
         rows={"point": 3},
         letter=f"The acknowledgement letter, with the complaint definition, goes to the customer: {DATED}.",
     ),
-    "clarification": Page(f.ClarificationForm, "Record contact with the customer", "Save", _clarification),
+    "clarification": Page(
+        f.ClarificationForm,
+        "Record contact with the customer",
+        "Save",
+        _clarification,
+        letter=f"If you choose to write, the clarification request letter goes to the customer: {DATED}.",
+    ),
     "add-issue": Page(
         f.AddIssueForm,
         "Add an issue",

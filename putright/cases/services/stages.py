@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.cases.models import AgreedAction, Case, ContactAttempt, Extension, PointDecision, Remedy, Stage
@@ -131,13 +132,19 @@ def stage_record_clarification(
     channel: str,
     reached: bool,
     note: str = "",
+    letter: bool = False,
+    questions: str = "",
 ) -> ContactAttempt:
-    """Record an attempt to reach the customer about an unclear complaint (Code 5.6; Brighter Places 7.ii.c)."""
+    """Record an attempt to reach the customer about an unclear complaint (Code 5.6; Brighter Places 7.ii.c).
+    With `letter`, the clarification request asks the customer `questions` in writing (for when they could
+    not be reached, or staff chose to write), dated the day of the attempt and shaped by their adjustments."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
     authorise(actor, case, _handle_action(stage.number))
     transition(case, Command.RECORD_CLARIFICATION)
     require_past("at", at, "The time of the attempt")
+    if letter:
+        questions = require_text("questions", questions, "What the letter asks the customer")
     attempt = ContactAttempt.objects.create(
         stage=stage, at=at, channel=channel, reached=reached, note=note.strip(), recorded_by=actor
     )
@@ -145,12 +152,24 @@ def stage_record_clarification(
         profile_of(case), landlord_calendar(landlord), stage.received_at
     )
     extra = f"; the policy's window to make contact ends {window.due}" if window else ""
+    after: dict[str, object] = {"reached": reached, "note": note}
+    if letter:
+        sent = issue_letter(
+            case,
+            actor,
+            LetterKind.CLARIFICATION_REQUEST,
+            on=timezone.localdate(at),
+            stage=stage,
+            questions=questions,
+        )
+        extra += f"; clarification request letter of {sent.sent_on}: {sent.get_status_display().lower()}"
+        after.update(letter=sent.pk, questions=questions)
     record(
         case,
         actor,
         "clarification_attempt",
         f"{'Reached' if reached else 'Could not reach'} the customer by {channel}{extra}",
-        after={"reached": reached, "note": note},
+        after=after,
     )
     return attempt
 
