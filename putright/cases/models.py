@@ -45,6 +45,21 @@ class Case(models.Model):
     contractor = models.CharField(max_length=200, blank=True)
     colleagues_named = models.CharField(max_length=300, blank=True)
     about_colleague = models.BooleanField(default=False, help_text="Visible only to those who need it")
+    colleague = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The member of staff a complaint about a colleague is about, once identified: their line "
+        "manager or a senior manager handles it, never they (colleague_complaints.handler)",
+    )
+    colleague_disciplinary_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the customer was told the complaint is progressed via disciplinary procedures, and only "
+        "that (Brighter Places 6.ii)",
+    )
     linked_case = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -291,9 +306,20 @@ class Learning(models.Model):
 
 
 class Satisfaction(models.Model):
+    class Source(models.TextChoices):
+        """How the customer gave the answer. UNKNOWN is only for answers recorded before the source was kept."""
+
+        PORTAL = "portal", "Resident portal online survey"
+        PHONE = "phone", "Phone call with staff"
+        PAPER = "paper", "Paper form"
+        EMAIL = "email", "Email"
+        IN_PERSON = "in_person", "In person"
+        UNKNOWN = "unknown", "Not recorded"
+
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="satisfaction")
     score = models.PositiveSmallIntegerField(help_text="1 (very dissatisfied) to 5 (very satisfied)")
     comment = models.TextField(blank=True)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.UNKNOWN)
     recorded_at = models.DateTimeField()
 
     class Meta:
