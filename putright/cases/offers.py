@@ -22,6 +22,7 @@ from putright.accounts.permissions import ACTIONS as ROLE_ACTIONS
 from putright.accounts.permissions import can, roles_at
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
 from putright.cases.services._base import profile_of
+from putright.cases.services.late_acceptance import lateness_to_accept
 from putright.domain.hazards import hazard_clocks
 from putright.domain.lifecycle import TRANSITIONS, Command, Kind, Status, allowed_commands
 from putright.domain.profiles import Exclusion
@@ -250,6 +251,12 @@ def _hazard_duty(context: _Context) -> tuple[str, str]:
     return _role(context, "action.complete", "record an Awaab's Law duty done"), ""
 
 
+def _accept_late(context: _Context) -> tuple[str, str]:
+    """Offered only while something late waits for a decision (Code 2.3, 5.11); the note says what."""
+    late = lateness_to_accept(context.case)
+    return _role(context, "case.decide", "accept what came late"), late[1] if late else ""
+
+
 ALL = frozenset(Kind)
 COMPLAINT = frozenset({Kind.COMPLAINT})
 ACTIONS: tuple[_Action, ...] = (
@@ -294,6 +301,7 @@ ACTIONS: tuple[_Action, ...] = (
         COMPLAINT,
         _decide("decide not to accept a complaint"),
     ),
+    _Action("accept-late", "Accept what came late", None, COMPLAINT, _accept_late),
     _Action("complete-action", "Record an agreed action done", None, COMPLAINT, _complete_action),
     _Action("pay-remedy", "Record compensation paid", None, COMPLAINT, _pay_remedy),
     _Action("withdraw", "Record a withdrawal", Command.WITHDRAW, COMPLAINT, _log("record a withdrawal")),
@@ -405,6 +413,8 @@ def case_offers(user: User, case: Case, today: date | None = None) -> list[Offer
             if action.name.startswith("hazard") and not case.hazard_kind:
                 continue
             if action.name == "complete-action" and not _open_actions(case):
+                continue
+            if action.name == "accept-late" and lateness_to_accept(case) is None:
                 continue
             if action.name == "pay-remedy" and not _unpaid_remedies(case):
                 continue

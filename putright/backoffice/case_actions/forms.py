@@ -439,6 +439,18 @@ class DecisionForm(ActionForm):
         self.error_messages_required()
 
 
+class AcceptLateForm(ActionForm):
+    """Accepting a complaint made outside the time limit, or a late request for stage 2: the reasons."""
+
+    REQUIRED = {"rationale": "Enter your reasons for accepting it"}
+
+    rationale = text(
+        "Your reasons for accepting it",
+        rows=5,
+        help_text="For example, why the customer could not come to us sooner. They are kept on the timeline",
+    )
+
+
 class WithdrawForm(ActionForm):
     on = GovukDateField(
         what="the date the customer withdrew",

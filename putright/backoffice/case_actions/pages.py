@@ -388,6 +388,17 @@ PAGES: dict[str, Page] = {
         warning=True,
         letter=DECISION_LETTER,
     ),
+    "accept-late": Page(
+        f.AcceptLateForm,
+        "Accept what came late",
+        "Accept it",
+        _passing(
+            services.late_acceptance_record, "Accepted, with your reasons, on the timeline", "rationale"
+        ),
+        intro="Coming late is never a reason to refuse on its own: you may accept it, with reasons (Housing "
+        "Ombudsman Complaint Handling Code 2.3 and 5.11). To refuse it, decide not to accept or not to "
+        "escalate instead, with the reason from the policy.",
+    ),
     "withdraw": Page(
         f.WithdrawForm,
         "Record a withdrawal",

@@ -23,6 +23,20 @@ _WARNING_STARTS = {
 }
 
 
+def lateness_to_accept(case: Case) -> tuple[str, str] | None:
+    """(timeline kind, what was late) for what the open case still has to decide, or None: the one
+    surfaces use to offer the decision only where there is one to take."""
+    if case.closed_at is not None:
+        return None
+    try:
+        kind, what = _what_was_late(case)
+    except InvalidInputError:
+        return None
+    if TimelineEvent.objects.filter(case=case, kind=kind).exists():
+        return None
+    return kind, what
+
+
 def _what_was_late(case: Case) -> tuple[str, str]:
     """(timeline kind, what was late) for the one lateness the case has to decide, the escalation first."""
     if case.stage == 2:
