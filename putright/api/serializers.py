@@ -338,7 +338,7 @@ class LearningOutput(ModelOutput):
 class SatisfactionOutput(ModelOutput):
     class Meta:
         model = Satisfaction
-        fields = ["id", "score", "comment", "recorded_at"]
+        fields = ["id", "score", "comment", "source", "recorded_at"]
         read_only_fields = fields
 
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from putright.accounts.models import Role, User
 from putright.cases import services
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
+from putright.cases.services.closure import STAFF_SURVEY_SOURCES
 from putright.customers.models import Channel, Customer, Representative
 from putright.demo import texts
 from putright.domain.calendar import WorkingCalendar, add_months
@@ -1163,6 +1164,7 @@ class CaseGenerator:
                 case_id=run.the_complaint.pk,
                 score=score,
                 comment=comment,
+                source=STAFF_SURVEY_SOURCES[len(comment) % len(STAFF_SURVEY_SOURCES)],
             )
 
         return step

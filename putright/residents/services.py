@@ -165,7 +165,7 @@ def resident_survey_answer(
         case_id=case.pk,
         score=score,
         comment=comment,
-        source=PORTAL,
+        source=Satisfaction.Source.PORTAL,
     )
 
 

@@ -39,11 +39,11 @@ def test_survey_answered_online_is_recorded_as_from_the_customer(brighter, compl
         score=4,
         comment=" Good ",
     )
-    assert (answer.score, answer.comment) == (4, "Good")
+    assert (answer.score, answer.comment, answer.source) == (4, "Good", Satisfaction.Source.PORTAL)
     event = TimelineEvent.objects.get(case=case, kind="satisfaction")
     assert "by the customer through the resident portal" in event.summary
     assert event.actor == resident_portal_user(brighter.landlord)
-    assert event.after == {"score": 4, "source": "resident portal"}
+    assert event.after == {"score": 4, "source": "portal"}
     assert survey_answer(case) == answer and not may_answer_survey(case)
 
 
@@ -127,6 +127,6 @@ def test_survey_source_is_only_for_a_customer_channel(brighter, complaint):
             actor=brighter.housing,
             case_id=case.pk,
             score=3,
-            source="resident portal",
+            source=Satisfaction.Source.PORTAL,
         )
     assert not Satisfaction.objects.exists()

@@ -12,6 +12,8 @@ from rest_framework.response import Response
 from putright.api.serializers import CaseOutput, SatisfactionOutput, StaffEmailField
 from putright.api.views._base import COMMAND_PROBLEMS, REFERENCE, SLUG, CaseCommandApi
 from putright.cases import services
+from putright.cases.models import Satisfaction
+from putright.cases.services.closure import STAFF_SURVEY_SOURCES
 
 
 class CaseWithdrawApi(CaseCommandApi):
@@ -62,6 +64,12 @@ class SatisfactionApi(CaseCommandApi):
     class SatisfactionInput(serializers.Serializer):
         score = serializers.IntegerField(help_text="1 (very dissatisfied) to 5 (very satisfied)")
         comment = serializers.CharField(required=False, default="", allow_blank=True)
+        source = serializers.ChoiceField(
+            choices=[(s.value, s.label) for s in STAFF_SURVEY_SOURCES],
+            required=False,
+            default=Satisfaction.Source.PHONE,
+            help_text="How the customer's answer reached staff (the resident portal records its own)",
+        )
 
     @extend_schema(
         operation_id="satisfaction_record",

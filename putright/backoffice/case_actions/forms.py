@@ -16,7 +16,7 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.selectors import line_manager_copies
 from putright.backoffice.case_actions.fields import GovukDateField
-from putright.cases.models import AgreedAction, Case, Remedy, Stage
+from putright.cases.models import AgreedAction, Case, Remedy, Satisfaction, Stage
 from putright.cases.offers import (
     additional_issue_rule,
     colleague_choices,
@@ -27,6 +27,7 @@ from putright.cases.offers import (
     stage1_handler_choices,
     stage2_handler_choices,
 )
+from putright.cases.services.closure import STAFF_SURVEY_SOURCES
 from putright.customers.models import Channel
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -493,6 +494,13 @@ class SatisfactionForm(ActionForm):
             ("2", "2: dissatisfied"),
             ("1", "1: very dissatisfied"),
         ],
+        widget=forms.RadioSelect,
+    )
+    source = forms.ChoiceField(
+        label="How did the customer answer?",
+        choices=[(s.value, s.label) for s in STAFF_SURVEY_SOURCES],
+        initial=Satisfaction.Source.PHONE,
+        required=False,
         widget=forms.RadioSelect,
     )
     comment = text("What the customer said (optional)", required=False, rows=4)

@@ -244,7 +244,12 @@ def _decision(service: Callable[..., Any], message: str) -> Perform:
 def _satisfaction(form: f.SatisfactionForm, landlord: Landlord, actor: User, case: Case) -> Done:
     data = form.cleaned_data
     services.satisfaction_record(
-        landlord=landlord, actor=actor, case_id=case.pk, score=data["score"], comment=data["comment"]
+        landlord=landlord,
+        actor=actor,
+        case_id=case.pk,
+        score=data["score"],
+        comment=data["comment"],
+        **({"source": data["source"]} if data["source"] else {}),
     )
     return Done(f"Satisfaction recorded: {data['score']} out of 5")
 

@@ -89,15 +89,28 @@ def case_close(
     return case
 
 
+STAFF_SURVEY_SOURCES = [
+    s for s in Satisfaction.Source if s not in (Satisfaction.Source.PORTAL, Satisfaction.Source.UNKNOWN)
+]
+"""How staff may say an answer reached them; the portal records its own, and UNKNOWN is only for old answers."""
+
+
 @transaction.atomic
 def satisfaction_record(
-    *, landlord: Landlord, actor: User, case_id: int, score: int, comment: str = "", source: str = ""
+    *,
+    landlord: Landlord,
+    actor: User,
+    case_id: int,
+    score: int,
+    comment: str = "",
+    source: str = Satisfaction.Source.PHONE,
 ) -> Satisfaction:
-    """The customer's answer to the satisfaction survey sent at the end of the process, recorded by staff,
-    or sent by the customer through a customer channel (`source`, e.g. "resident portal"), whose
-    integration account may log what customers send but holds no staff permission."""
+    """The customer's answer to the satisfaction survey sent at the end of the process and how it was given:
+    recorded by staff (by default from a phone call, the way staff most often take one), or sent by the
+    customer through the resident portal, whose integration account may log what customers send but holds
+    no staff permission."""
     case = locked_case(landlord, case_id)
-    if source:
+    if source == Satisfaction.Source.PORTAL:
         if Role.INTEGRATION not in roles_at(actor, landlord):
             raise NotPermittedError(f"{actor} is not a customer channel of {landlord.name}")
         authorise(actor, case, "case.log")
@@ -106,7 +119,13 @@ def satisfaction_record(
     transition(case, Command.RECORD_SATISFACTION)
     if not 1 <= score <= 5:
         raise InvalidInputError("score", "the score is from 1 (very dissatisfied) to 5 (very satisfied)")
-    answer = Satisfaction.objects.create(case=case, score=score, comment=comment.strip(), recorded_at=now())
+    if source != Satisfaction.Source.PORTAL and source not in STAFF_SURVEY_SOURCES:
+        raise InvalidInputError(
+            "source", "say how the customer answered: " + ", ".join(s.value for s in STAFF_SURVEY_SOURCES)
+        )
+    answer = Satisfaction.objects.create(
+        case=case, score=score, comment=comment.strip(), source=source, recorded_at=now()
+    )
     if score <= LOW_SATISFACTION:
         staff_event_notify(
             landlord=landlord,
@@ -118,10 +137,13 @@ def satisfaction_record(
             role="feedback_officer",
             case_id=case.pk,
         )
-    summary = f"Satisfaction recorded: {score} out of 5"
-    if source:
-        summary = f"Satisfaction survey answered by the customer through the {source}: {score} out of 5"
-    after: dict[str, object] = {"score": score, **({"source": source} if source else {})}
+    how = answer.get_source_display().lower()
+    summary = f"Satisfaction recorded ({how}): {score} out of 5"
+    if source == Satisfaction.Source.PORTAL:
+        summary = (
+            f"Satisfaction survey answered by the customer through the resident portal: {score} out of 5"
+        )
+    after: dict[str, object] = {"score": score, "source": source}
     record(case, actor, "satisfaction", summary, after=after)
     return answer
 
