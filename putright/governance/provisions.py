@@ -137,7 +137,7 @@ _WORDING = (
     ),
     (
         "4.2",
-        "Must give the complaint handler access to staff at all levels and the authority and autonomy to "
+        "Must give the complaints officer access to staff at all levels and the authority and autonomy to "
         "resolve complaints promptly and fairly",
     ),
     ("4.3", "Must resource complaint handling as a core service and train relevant staff in it"),
@@ -284,8 +284,9 @@ _WORDING = (
     # 8 Self-assessment, reporting and compliance
     (
         "8.1",
-        "Must produce an annual complaints performance and service improvement report for the Ombudsman and "
-        "the website, with this self-assessment, the performance analysis, Ombudsman findings and improvements",
+        "Must produce an annual complaints performance and service improvement report for scrutiny and "
+        "challenge: this self-assessment, the performance analysis with the complaints refused, Ombudsman "
+        "findings of non-compliance, improvements from learning, and the Ombudsman's reports on the landlord",
     ),
     (
         "8.2",
