@@ -6,8 +6,6 @@ that may not decide (`case.decide`) is refused the forms (403) and is not offere
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +15,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can
+from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.case_actions.forms import row_count
 from putright.backoffice.ombudsman.access import staff_at
@@ -27,8 +26,9 @@ from putright.ombudsman.models import OmbudsmanCase
 from putright.organisations.models import Landlord
 
 DECIDE = "case.decide"
-SERVICE_FIELDS = {"findings": "finding_element_0", "orders": "order_type_0", "status": None}
-"""Where a refusal of the determination service that names no single field goes on the form."""
+SERVICE_FIELDS = {"findings": "finding_element_0", "orders": "order_type_0", "status": "__all__"}
+"""Where a refusal of the determination service that names no single field goes on the form ("__all__": the
+whole form)."""
 
 
 def _referral(user: User, landlord: Landlord, pk: int) -> OmbudsmanCase:
@@ -40,11 +40,6 @@ def _referral(user: User, landlord: Landlord, pk: int) -> OmbudsmanCase:
 
 def _page_url(referral: OmbudsmanCase) -> str:
     return reverse("backoffice:ombudsman-case", args=[referral.landlord.slug, referral.pk])
-
-
-def _refused(form: Any, error: InvalidInputError) -> None:
-    field = SERVICE_FIELDS.get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, str(error))
 
 
 @staff_required
@@ -78,7 +73,7 @@ def advance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 landlord=landlord, actor=user, ombudsman_case_id=referral.pk, on=form.cleaned_data["on"]
             )
         except InvalidInputError as error:
-            _refused(form, error)
+            refusal_on_form(form, error, field_map=SERVICE_FIELDS)
         else:
             messages.success(request, f"{referral.ombudsman_reference}: {next_stage.label.lower()}")
             return redirect(_page_url(referral))
@@ -119,7 +114,7 @@ def determine(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 orders=form.cleaned_data["orders"],
             )
         except InvalidInputError as error:
-            _refused(form, error)
+            refusal_on_form(form, error, field_map=SERVICE_FIELDS)
         else:
             messages.success(request, f"Determination recorded for {referral.ombudsman_reference}")
             return redirect(_page_url(referral))
