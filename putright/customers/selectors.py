@@ -17,6 +17,7 @@ from putright.accounts.models import User
 from putright.accounts.permissions import can, roles_at
 from putright.cases.access import visible_cases
 from putright.cases.models import Case, CaseCustomer
+from putright.customers.adjustment_requests import declined
 from putright.customers.models import (
     Adjustment,
     Customer,
@@ -197,8 +198,9 @@ class AdjustmentRequest:
 
 def customer_adjustment_requests(landlord: Landlord, customer: Customer) -> list[AdjustmentRequest]:
     """The customer's online requests with something still to agree, oldest first: a type is agreed once an
-    adjustment of that type is in force."""
+    adjustment of that type is in force, and no longer waits once declined."""
     agreed = {a.type for a in current_adjustments(landlord, customer)}
+    refused = declined(customer)
     events = CustomerEvent.objects.filter(
         landlord=landlord, customer=customer, kind="adjustment_requested"
     ).order_by("at", "pk")
@@ -207,11 +209,31 @@ def customer_adjustment_requests(landlord: Landlord, customer: Customer) -> list
         given = dict(event.after.get("asked", {}))
         # In the order of the types, not the stored keys' (PostgreSQL's jsonb does not keep that order).
         asked = {
-            kind: str(given[kind]) for kind in Adjustment.Type.values if kind in given and kind not in agreed
+            kind: str(given[kind])
+            for kind in Adjustment.Type.values
+            if kind in given and kind not in agreed and (event.pk, kind) not in refused
         }
         if asked:
             requests.append(AdjustmentRequest(event.pk, event.at, asked))
     return requests
+
+
+@dataclass(frozen=True)
+class DeclinedAdjustment:
+    """An adjustment asked for online and declined, with the reason the customer is shown."""
+
+    at: datetime
+    label: str
+    reason: str
+
+
+def customer_adjustments_declined(customer: Customer) -> list[DeclinedAdjustment]:
+    """The adjustments the customer asked for online that were declined, oldest first."""
+    labels = dict(Adjustment.Type.choices)
+    return [
+        DeclinedAdjustment(event.at, labels.get(kind, kind), str(event.after.get("reason", "")))
+        for (_, kind), event in declined(customer).items()
+    ]
 
 
 def customer_adjustment_request(landlord: Landlord, customer: Customer, request_id: int) -> AdjustmentRequest:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import require
+from putright.customers.adjustment_requests import DECLINED
 from putright.customers.models import (
     Adjustment,
     Channel,
@@ -21,6 +22,7 @@ from putright.customers.models import (
     Restriction,
     RestrictionReview,
 )
+from putright.customers.selectors import customer_adjustment_request
 from putright.domain import deadlines
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.letters import LetterKind
@@ -227,6 +229,37 @@ def adjustment_record(
         after={"adjustment": adjustment.pk, "review_by": review.due},
     )
     return adjustment
+
+
+@transaction.atomic
+def adjustment_request_decline(
+    *, landlord: Landlord, actor: User, customer_id: int, request_id: int, type: str, reason: str, regard: str
+) -> CustomerEvent:
+    """Decline one adjustment the customer asked for online, with the reason and the regard had to the
+    Equality Act 2010 duty to make reasonable adjustments (recorded as text). It stops waiting on the
+    record, and the customer sees the decision and the reason with their details in the portal, where the
+    adjustments agreed are shown too."""
+    require(actor, landlord, "adjustment.manage")
+    customer = _customer(landlord, customer_id)
+    try:
+        request = customer_adjustment_request(landlord, customer, request_id)
+    except NotFoundError:
+        raise NotFoundError(f"no adjustment request {request_id} waiting for {customer.name}") from None
+    if type not in request.asked:
+        raise InvalidInputError("type", "Select an adjustment still waiting to be agreed or declined")
+    reason = _text("reason", reason, "The reason")
+    regard = _text("regard", regard, "What you considered under the Equality Act 2010")
+    label = Adjustment.Type(type).label
+    return CustomerEvent.objects.create(
+        landlord=landlord,
+        customer=customer,
+        at=timezone.now(),
+        actor=actor,
+        kind=DECLINED,
+        summary=f"Adjustment asked for online declined: {label}. Reason: {reason}",
+        before={"asked": {type: request.asked[type]}},
+        after={"request": request_id, "type": type, "reason": reason, "regard": regard},
+    )
 
 
 def _adjustment(landlord: Landlord, adjustment_id: int) -> Adjustment:

@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from putright.customers.adjustment_requests import declined
 from putright.customers.contact_details import LETTERS_BY, customer_update_contact
 from putright.customers.models import Adjustment, Channel, Customer, CustomerEvent
 from putright.domain.errors import InvalidInputError
@@ -110,13 +111,24 @@ def adjustments_agreed(customer: Customer) -> list[Adjustment]:
 def adjustments_asked(customer: Customer) -> list[str]:
     """What the customer asked for online that staff have not yet agreed, in words, oldest first."""
     agreed = {a.type for a in adjustments_agreed(customer)}
+    refused = declined(customer)
     labels = dict(Adjustment.Type.choices)
     asked: dict[str, str] = {}
     for event in customer.events.filter(kind="adjustment_requested"):
         for kind, detail in dict(event.after.get("asked", {})).items():
-            if kind not in agreed and kind in labels:
+            if kind not in agreed and kind in labels and (event.pk, kind) not in refused:
                 asked[kind] = f"{labels[kind]}{f': {detail}' if detail else ''}"
     return list(asked.values())
+
+
+def adjustments_declined(customer: Customer) -> list[str]:
+    """What the customer asked for online that staff declined, with the reason, in words: the customer is
+    told here, beside the help agreed."""
+    labels = dict(Adjustment.Type.choices)
+    return [
+        f"{labels.get(kind, kind)}: {event.after.get('reason', '')}"
+        for (_, kind), event in declined(customer).items()
+    ]
 
 
 def adjustments_to_ask_for(customer: Customer) -> list[tuple[str, str]]:

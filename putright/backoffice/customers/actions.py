@@ -15,7 +15,7 @@ from putright.accounts.models import User
 from putright.backoffice.customers import forms
 from putright.customers import services as customer_services
 from putright.customers.contact_details import customer_update_contact
-from putright.customers.models import Customer, Restriction
+from putright.customers.models import Adjustment, Customer, Restriction
 from putright.customers.selectors import AdjustmentRequest
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import profile_on
@@ -101,6 +101,15 @@ def _agree_asked(
     return f"Adjustment agreed: {adjustment.get_type_display()}; review by {_day(adjustment.review_by)}"
 
 
+def _decline_asked(
+    *, landlord: Landlord, actor: User, customer: Customer, item: AdjustmentRequest, data: dict[str, Any]
+) -> str:
+    customer_services.adjustment_request_decline(
+        landlord=landlord, actor=actor, customer_id=customer.pk, request_id=item.pk, **data
+    )
+    return f"Adjustment declined: {Adjustment.Type(data['type']).label}. The customer can see why online"
+
+
 def _contact_initial(customer: Customer, item: Any) -> dict[str, Any]:
     fields = (
         "name",
@@ -178,6 +187,19 @@ ACTIONS: dict[str, Action] = {
         initial=_asked_initial,
         form_options=lambda landlord, request: {"asked": request.asked},
         button="Agree adjustment",
+    ),
+    "adjustment_decline": Action(
+        "Decline an adjustment asked for",
+        "adjustments",
+        forms.AdjustmentDeclineForm,
+        _decline_asked,
+        intro="Decline one at a time, only where it is not a reasonable adjustment to make. The reason is shown "
+        "to the customer with their details online, where the adjustments agreed are shown.",
+        initial=lambda customer, request: (
+            {"type": next(iter(request.asked))} if len(request.asked) == 1 else {}
+        ),
+        form_options=lambda landlord, request: {"asked": request.asked},
+        button="Decline adjustment",
     ),
     "adjustment_review": Action(
         "Review the adjustment",

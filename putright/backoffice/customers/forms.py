@@ -124,6 +124,33 @@ class AdjustmentAgreeForm(AdjustmentForm):
         self.fields["type"].choices = [(k, f"{labels[k]}{f': {d}' if d else ''}") for k, d in asked.items()]  # type: ignore[attr-defined]
 
 
+class AdjustmentDeclineForm(GovukForm):
+    """Declining one adjustment asked for online: which, why (the customer reads it), and the Equality Act
+    2010 regard."""
+
+    type = forms.ChoiceField(
+        label="Adjustment to decline",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the adjustment to decline"},
+    )
+    reason = _textarea(
+        "Why we cannot agree it",
+        required="Enter why we cannot agree it",
+        hint="The customer sees this with their details online. Say what we can do instead, if anything",
+    )
+    regard = _textarea(
+        "What you considered under the Equality Act 2010",
+        required="Enter what you considered under the Equality Act 2010",
+        hint="For example, the customer's needs, whether the adjustment is reasonable, and other ways to "
+        "meet them. Kept on the customer's record",
+    )
+
+    def __init__(self, *args: Any, asked: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(Adjustment.Type.choices)
+        self.fields["type"].choices = [(k, f"{labels[k]}{f': {d}' if d else ''}") for k, d in asked.items()]  # type: ignore[attr-defined]
+
+
 class AdjustmentReviewForm(GovukForm):
     reviewed_on = DateInputField(
         what="The date of the review", label="Date reviewed", help_text="For example, 27 3 2026"

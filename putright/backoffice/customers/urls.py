@@ -36,6 +36,12 @@ customer_urlpatterns = [
         name="customer-adjustment-agree",
     ),
     path(
+        f"{CUSTOMER}adjustments/requests/<int:item_id>/decline/",
+        views.customer_item_action,
+        {"action": "adjustment_decline"},
+        name="customer-adjustment-decline",
+    ),
+    path(
         f"{CUSTOMER}adjustments/<int:item_id>/review/",
         views.customer_item_action,
         {"action": "adjustment_review"},

@@ -163,6 +163,7 @@ def customer(request: HttpRequest, slug: str, customer_id: int) -> HttpResponse:
             ],
             "current_adjustments": [a for a in record.adjustments if a.ended_on is None],
             "adjustment_requests": selectors.customer_adjustment_requests(landlord, record.customer),
+            "adjustments_declined": selectors.customer_adjustments_declined(record.customer),
             "cases": [
                 CaseRow(
                     case,
@@ -226,6 +227,7 @@ def _item(landlord: Landlord, customer: Customer, kind: str, item_id: int) -> An
     find = {
         "authority": selectors.customer_representative,
         "adjustment_agree": selectors.customer_adjustment_request,
+        "adjustment_decline": selectors.customer_adjustment_request,
         "adjustment_review": selectors.customer_adjustment,
         "adjustment_end": selectors.customer_adjustment,
         "restriction_review": selectors.customer_restriction,

@@ -24,6 +24,7 @@ from putright.residents.details import (
     ContactDetails,
     adjustments_agreed,
     adjustments_asked,
+    adjustments_declined,
     adjustments_to_ask_for,
     resident_adjustments_request,
     resident_contact_update,
@@ -51,6 +52,7 @@ def your_details(request: HttpRequest, landlord: Landlord, resident: Resident) -
             "customer": customer,
             "adjustments": adjustments_agreed(customer),
             "asked": adjustments_asked(customer),
+            "declined": adjustments_declined(customer),
             "own": customer.pk in resident.customer_ids,
         }
         for customer in resident_customers(landlord, resident, timezone.localdate()).order_by("name", "pk")
