@@ -1,5 +1,6 @@
 """What the person logging feedback must see before saving it: a possible repeat of a matter already
-considered, an open case on the same subject, and any contact restriction in force.
+considered, a complaint closed for no contact (this may be the reply), an open case on the same subject,
+and any contact restriction in force.
 
 These are warnings, never refusals: the person logging reads them and chooses to carry on. A decision not
 to accept a complaint (e.g. "previously considered") is taken later, with reasons, on the case. A contact
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.cases.models import Case
+from putright.cases.services._base import profile_of
 from putright.customers.models import Customer, Restriction
 from putright.customers.search import possible_duplicates
 from putright.customers.selectors import customer_cases
@@ -79,7 +81,7 @@ _STOP_WORDS = frozenset(
 @dataclass(frozen=True)
 class IntakeWarning:
     code: str
-    """"repeat", "open_case", "restriction" or "possible_duplicate"."""
+    """"repeat", "no_contact_closed", "open_case", "restriction" or "possible_duplicate"."""
     title: str
     detail: str
     references: tuple[str, ...] = ()
@@ -165,6 +167,19 @@ def intake_warnings(
                     tuple(case.reference for case in repeats),
                 )
             )
+    closed = no_contact_closures(landlord=landlord, viewer=viewer, customer=customer, today=today)
+    if closed:
+        rule = profile_of(closed[0]).no_contact
+        warnings.append(
+            IntakeWarning(
+                "no_contact_closed",
+                f"{customer.name} had a complaint closed because we could not make contact",
+                f"Closed on {_day(timezone.localdate(closed[0].closed_at))}. If this is their reply, log it as "
+                f"a complaint linked to the one closed: {rule.late_reply[:1].lower()}{rule.late_reply[1:]} "
+                f"({rule.source}).",
+                tuple(case.reference for case in closed),
+            )
+        )
     open_cases = [case for case in cases.exclude(status__in=[s.value for s in NOT_OPEN]) if similar(case)]
     if open_cases:
         warnings.append(
@@ -190,6 +205,20 @@ def intake_warnings(
             )
         )
     return warnings
+
+
+def no_contact_closures(
+    *, landlord: Landlord, viewer: User, customer: Customer, today: date | None = None
+) -> list[Case]:
+    """The customer's complaints closed for no contact in the last 12 months that the viewer may see, the
+    latest first: new feedback from them may be the reply, which is logged as a new complaint linked to the
+    one closed (Brighter Places 7.ii.e)."""
+    since = (today or timezone.localdate()) - timedelta(days=REPEAT_WINDOW_DAYS)
+    return list(
+        customer_cases(user=viewer, landlord=landlord, customer=customer)
+        .filter(status=Status.CLOSED_NO_CONTACT.value, closed_at__date__gte=since)
+        .order_by("-closed_at", "-pk")
+    )
 
 
 def new_customer_warnings(

@@ -280,15 +280,34 @@ class DetailsForm(GovukForm):
         return cleaned
 
 
+NOT_A_REPLY = "none"
+
+
 class CheckForm(GovukForm):
     confirmed = forms.BooleanField(
         label="I have read the warnings and this should be logged",
         required=False,
     )
 
-    def __init__(self, *args: Any, warned: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, warned: bool, closed: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        """`closed`: (reference, words) of complaints closed for no contact that this complaint may be the
+        customer's reply to; offered to link it to one of them."""
         super().__init__(*args, **kwargs)
         self.warned = warned
+        if closed:
+            self.fields["linked_case"] = forms.ChoiceField(
+                label="Is this the customer's reply to the complaint closed for no contact?",
+                help_text="A reply after the time allowed is logged as a new complaint, linked to the one closed",
+                choices=[
+                    *((reference, f"Yes, link it to {words}") for reference, words in closed),
+                    (NOT_A_REPLY, "No, it is about something else"),
+                ],
+                widget=forms.RadioSelect,
+                error_messages={"required": "Select whether this is their reply to the complaint closed"},
+            )
+            self.order_fields(["linked_case", "confirmed"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -28,9 +28,12 @@ def case_url(landlord: Landlord, reference: str) -> str:
         return f"{reverse('backoffice:case-list', args=[landlord.slug])}?q={reference}"
 
 
-def save_answers(user: User, landlord: Landlord, answers: Answers) -> tuple[Case, Case | None]:
-    """Adds the new customer and representative, if any, logs the feedback and records the choice to
-    complain, all or nothing. Returns the case logged and the complaint the choice raised, if any."""
+def save_answers(
+    user: User, landlord: Landlord, answers: Answers, linked_case: Case | None = None
+) -> tuple[Case, Case | None]:
+    """Adds the new customer and representative, if any, logs the feedback (linked to `linked_case`, the
+    complaint closed for no contact it replies to, if any) and records the choice to complain, all or
+    nothing. Returns the case logged and the complaint the choice raised, if any."""
     d = answers.get("details") or {}
     with transaction.atomic():
         customer = answers.customer(landlord)
@@ -74,6 +77,7 @@ def save_answers(user: User, landlord: Landlord, answers: Answers) -> tuple[Case
             vulnerability=bool(d.get("vulnerability")),
             vulnerability_note=d.get("vulnerability_note", ""),
             hazard_kind=d.get("hazard_kind", ""),
+            linked_case=linked_case,
             idempotency_key=f"backoffice-intake-{answers.get('key')}",
         )
         choice = answers.get("choice")

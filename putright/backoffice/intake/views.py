@@ -23,7 +23,13 @@ from putright.backoffice.intake.answers import STEPS, Answers, plain
 from putright.backoffice.intake.save import case_url, save_answers, success_message
 from putright.backoffice.intake.summary import STEP_URLS, summary_rows
 from putright.cases.access import may_see
-from putright.cases.intake_warnings import IntakeWarning, intake_warnings, new_customer_warnings
+from putright.cases.intake_warnings import (
+    IntakeWarning,
+    intake_warnings,
+    new_customer_warnings,
+    no_contact_closures,
+)
+from putright.cases.models import Case
 from putright.cases.worklists import case_list_choices
 from putright.customers.models import Channel, Customer, Representative
 from putright.customers.search import customer_search
@@ -307,6 +313,14 @@ def _warnings(request: HttpRequest, landlord: Landlord, answers: Answers) -> lis
     )
 
 
+def _closed_for_no_contact(request: HttpRequest, landlord: Landlord, answers: Answers) -> list[Case]:
+    """Complaints closed for no contact that a new complaint from this customer may be the reply to."""
+    customer = answers.customer(landlord)
+    if customer is None or answers.get("kind") != Kind.COMPLAINT.value:
+        return []
+    return no_contact_closures(landlord=landlord, viewer=_user(request), customer=customer)
+
+
 def _links(landlord: Landlord, warning: IntakeWarning) -> list[tuple[str, str]]:
     return [(reference, case_url(landlord, reference)) for reference in warning.references] + [
         (name, reverse("backoffice:customer", args=[landlord.slug, pk])) for pk, name in warning.customers
@@ -323,12 +337,22 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
             return _go(answers, step)
     warnings = _warnings(request, landlord, answers)
     customer = answers.customer(landlord)
+    closed = _closed_for_no_contact(request, landlord, answers)
+    offered = [
+        (c.reference, f"{c.reference}, closed on {timezone.localdate(c.closed_at):%-d %B %Y}") for c in closed
+    ]
     problem = ""
     if request.method == "POST":
-        form = forms.CheckForm(request.POST, warned=bool(warnings))
+        form = forms.CheckForm(request.POST, warned=bool(warnings), closed=offered)
         if form.is_valid():
+            chosen = form.cleaned_data.get("linked_case")
             try:
-                case, raised = save_answers(_user(request), landlord, answers)
+                case, raised = save_answers(
+                    _user(request),
+                    landlord,
+                    answers,
+                    linked_case=next((c for c in closed if c.reference == chosen), None),
+                )
             except DomainError as error:  # the rules have the last word; nothing was saved
                 problem = f"{str(error)[:1].upper()}{str(error)[1:]}"
             else:
@@ -344,7 +368,7 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 return HttpResponseRedirect(reverse("backoffice:log-feedback", args=[slug]))
     else:
-        form = forms.CheckForm(warned=bool(warnings))
+        form = forms.CheckForm(warned=bool(warnings), closed=offered)
     return render(
         request,
         "backoffice/intake/check.html",

@@ -14,6 +14,7 @@ from putright.cases.services._base import (
     authorise,
     locked_case,
     now,
+    profile_of,
     recompute,
     record,
     require_past,
@@ -23,7 +24,7 @@ from putright.cases.services._base import (
 from putright.customers.models import Channel, Customer, Representative, Restriction
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.hazards import hazard_clocks, hazard_rules
-from putright.domain.lifecycle import INITIAL, Command, Kind
+from putright.domain.lifecycle import INITIAL, Command, Kind, Status
 from putright.domain.profiles import Profile
 from putright.domain.time_limit import time_limit_decision
 from putright.organisations.models import Landlord, ReferenceSequence
@@ -82,6 +83,8 @@ def feedback_log(
     _check_intake(
         landlord, channel, received_at, customer, representative, issue_date, aware_date, group_customers
     )
+    if linked_case is not None and linked_case.landlord_id != landlord.pk:
+        raise NotFoundError(f"no case {linked_case.reference} at {landlord.name}")
     summary = require_text("summary", summary, "A summary")
     description = require_text("description", description, "What happened")
     if hazard_kind:
@@ -117,6 +120,7 @@ def feedback_log(
             )
             for member in group_customers:
                 CaseCustomer.objects.create(case=case, customer=member)
+            _reply_after_no_contact(case, actor, linked_case)
             if idempotency_key:
                 IdempotentCreation.objects.create(
                     landlord=landlord, client=actor, key=idempotency_key, case=case
@@ -126,6 +130,22 @@ def feedback_log(
             return IdempotentCreation.objects.get(landlord=landlord, client=actor, key=idempotency_key).case
         raise
     return case
+
+
+def _reply_after_no_contact(case: Case, actor: User, linked: Case | None) -> None:
+    """A reply after a complaint was closed for no contact is a new complaint linked to it (Brighter Places
+    7.ii.e): the closed complaint's timeline says so, and stays closed."""
+    if linked is None or case.kind != Kind.COMPLAINT.value or linked.status != Status.CLOSED_NO_CONTACT.value:
+        return
+    rule = profile_of(linked).no_contact
+    record(
+        linked,
+        actor,
+        "reply_after_no_contact_closure",
+        f"The customer replied after this complaint was closed for no contact: logged as a new complaint, "
+        f"{case.reference}, linked to this one ({rule.late_reply}; {rule.source})",
+        after={"complaint": case.reference},
+    )
 
 
 def _check_intake(
