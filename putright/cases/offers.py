@@ -22,10 +22,11 @@ from putright.accounts.permissions import ACTIONS as ROLE_ACTIONS
 from putright.accounts.permissions import can, roles_at
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
 from putright.cases.services._base import profile_of
+from putright.cases.services.colleagues import acting_line_manager
 from putright.cases.services.late_acceptance import lateness_to_accept
 from putright.domain.hazards import hazard_clocks
 from putright.domain.lifecycle import TRANSITIONS, Command, Kind, Status, allowed_commands
-from putright.domain.profiles import Exclusion
+from putright.domain.profiles import ColleagueHandler, Exclusion
 from putright.organisations.models import Landlord
 
 
@@ -251,6 +252,29 @@ def _hazard_duty(context: _Context) -> tuple[str, str]:
     return _role(context, "action.complete", "record an Awaab's Law duty done"), ""
 
 
+def _identify_colleague(context: _Context) -> tuple[str, str]:
+    return _role(context, "case.feedback", "say which colleague a complaint is about"), ""
+
+
+def _disciplinary(context: _Context) -> tuple[str, str]:
+    return _stage_role(context, "record disciplinary procedures"), ""
+
+
+def _may_identify_colleague(case: Case, stage1: Stage | None) -> bool:
+    named = case.about_colleague or bool(case.colleagues_named)
+    return named and stage1 is not None and stage1.acknowledged_on is None and case.closed_at is None
+
+
+def _may_record_disciplinary(case: Case, stage: Stage | None) -> bool:
+    return (
+        case.about_colleague
+        and case.colleague_disciplinary_on is None
+        and stage is not None
+        and stage.acknowledged_on is not None
+        and stage.responded_on is None
+    )
+
+
 def _accept_late(context: _Context) -> tuple[str, str]:
     """Offered only while something late waits for a decision (Code 2.3, 5.11); the note says what."""
     late = lateness_to_accept(context.case)
@@ -301,6 +325,8 @@ ACTIONS: tuple[_Action, ...] = (
         COMPLAINT,
         _decide("decide not to accept a complaint"),
     ),
+    _Action("identify-colleague", "Say which colleague it is about", None, COMPLAINT, _identify_colleague),
+    _Action("disciplinary", "Record disciplinary procedures", None, COMPLAINT, _disciplinary),
     _Action("accept-late", "Accept what came late", None, COMPLAINT, _accept_late),
     _Action("complete-action", "Record an agreed action done", None, COMPLAINT, _complete_action),
     _Action("pay-remedy", "Record compensation paid", None, COMPLAINT, _pay_remedy),
@@ -418,6 +444,10 @@ def case_offers(user: User, case: Case, today: date | None = None) -> list[Offer
                 continue
             if action.name == "pay-remedy" and not _unpaid_remedies(case):
                 continue
+            if action.name == "identify-colleague" and not _may_identify_colleague(case, stage1):
+                continue
+            if action.name == "disciplinary" and not _may_record_disciplinary(case, stage):
+                continue
             reason, note = action.check(context)
             offers.append(Offer(action.name, action.label, not reason, reason, note))
         elif action.command in now_allowed:
@@ -441,8 +471,24 @@ def staff_who_may(landlord: Landlord, action: str) -> list[User]:
 
 
 def stage1_handler_choices(case: Case) -> list[User]:
-    """Who may investigate stage 1."""
-    return staff_who_may(case.landlord, "stage1.handle")
+    """Who may investigate stage 1: never the colleague a complaint is about."""
+    return [u for u in staff_who_may(case.landlord, "stage1.handle") if u.pk != case.colleague_id]
+
+
+def colleague_handler_hint(case: Case) -> tuple[User | None, str]:
+    """For a complaint about an identified colleague: who investigates it by default (their line manager
+    where the policy passes it to them and one can act) and the policy's rule, in words."""
+    if not (case.about_colleague and case.colleague is not None):
+        return None, ""
+    rules = profile_of(case).colleague_complaints
+    manager = acting_line_manager(case.landlord, case.colleague)
+    if rules.handler is ColleagueHandler.LINE_MANAGER and manager is not None:
+        return manager, f"A complaint about {case.colleague} is investigated by their line manager, {manager}"
+    if rules.handler is ColleagueHandler.STAGE1_HANDLER:
+        return None, f"Anyone who investigates complaints, except {case.colleague}"
+    if rules.handler is ColleagueHandler.LINE_MANAGER:
+        return None, f"{case.colleague} has no line manager who can act, so a senior leader investigates"
+    return None, f"A complaint about {case.colleague} is investigated by a senior manager"
 
 
 def stage2_handler_choices(case: Case) -> list[User]:

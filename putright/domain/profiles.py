@@ -37,6 +37,16 @@ class LateEscalation(Enum):
     """The policy's text treats its window as a limit after which escalation is refused."""
 
 
+class ColleagueHandler(Enum):
+    """Who investigates a complaint about an identified member of staff; never that person."""
+
+    LINE_MANAGER = "line-manager"
+    """Their line manager (a senior leader where they have none who can act)."""
+    SENIOR_LEADER = "senior-leader"
+    STAGE1_HANDLER = "stage1-handler"
+    """Whoever may handle stage 1 (the Code sets no separate process)."""
+
+
 class TimeLimitBase(Enum):
     ISSUE = "issue"
     """Counted from the date the issue occurred."""
@@ -123,6 +133,8 @@ class ColleagueComplaints:
     acknowledge: Period | None
     respond: Period | None
     responder: str
+    handler: ColleagueHandler
+    handler_source: str
     stage2_review: bool
     source: str
 
@@ -330,6 +342,8 @@ def parse_profile(data: Mapping[str, Any], file: Path) -> Profile:
         acknowledge=cc.period("acknowledge", optional=True, bases=(Base.RECEIVED,)),
         respond=cc.period("respond", optional=True, bases=(Base.RECEIVED, Base.ACKNOWLEDGED)),
         responder=cc.text("responder"),
+        handler=cc.choice("handler", ColleagueHandler),
+        handler_source=cc.text("handler_source"),
         stage2_review=cc.get("stage2_review", bool),
         source=cc.text("source"),
     )

@@ -20,6 +20,7 @@ from putright.cases.models import AgreedAction, Case, Remedy, Satisfaction, Stag
 from putright.cases.offers import (
     additional_issue_rule,
     colleague_choices,
+    colleague_handler_hint,
     completable_actions,
     decision_reasons,
     may_be_raised_at_escalation,
@@ -137,10 +138,12 @@ class AcknowledgeForm(ActionForm):
                 f"Outcome sought for point {index + 1} (optional)", required=False
             )
         if self.stage is not None and self.stage.number == 1:
+            default, rule = colleague_handler_hint(self.case)
             self.fields["handler"] = forms.ChoiceField(
                 label="Who will investigate",
                 choices=_people(stage1_handler_choices(self.case)),
-                initial=str(self.stage.handler_id or self.user.pk),
+                initial=str(self.stage.handler_id or (default or self.user).pk),
+                help_text=rule,
             )
         self.order_fields(
             ["acknowledged_on", *(f for f in self.fields if f.startswith(("point_", "outcome_sought_")))]
@@ -533,6 +536,30 @@ class ResolveForm(ActionForm):
     REQUIRED = {"resolution": "Enter how it was resolved"}
 
     resolution = text("How was it resolved?", rows=4)
+
+
+class IdentifyColleagueForm(ActionForm):
+    REQUIRED = {"colleague": "Select the colleague the complaint is about"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"] = forms.ChoiceField(
+            label="Which colleague is the complaint about?",
+            choices=[("", "Choose a colleague"), *_people(colleague_choices(self.case))],
+            initial=str(self.case.colleague_id or ""),
+            help_text=f"Named by the customer: {self.case.colleagues_named}"
+            if self.case.colleagues_named
+            else "",
+        )
+        self.error_messages_required()
+
+
+class DisciplinaryForm(ActionForm):
+    on = GovukDateField(
+        what="the date",
+        label="Date the complaint was taken forward through disciplinary procedures",
+        help_text="For example, 27 3 2026",
+    )
 
 
 class PassOnForm(ActionForm):

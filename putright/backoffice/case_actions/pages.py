@@ -281,6 +281,16 @@ def _pass_on(form: f.PassOnForm, landlord: Landlord, actor: User, case: Case) ->
     return Done(f"Compliment passed to {colleague} and their line manager {copy.manager}")
 
 
+def _identify_colleague(form: f.IdentifyColleagueForm, landlord: Landlord, actor: User, case: Case) -> Done:
+    colleague = form.user_choice("colleague")
+    if colleague is None:
+        raise InvalidInputError("colleague", "Select the colleague the complaint is about")
+    services.colleague_complaint_identify(
+        landlord=landlord, actor=actor, case_id=case.pk, colleague=colleague
+    )
+    return Done(f"Complaint about {colleague}: only those who need it can see it")
+
+
 def _complete_action(form: f.CompleteActionForm, landlord: Landlord, actor: User, case: Case) -> Done:
     data = form.cleaned_data
     action = services.action_complete(
@@ -434,6 +444,28 @@ PAGES: dict[str, Page] = {
     ),
     "resolve": Page(
         f.ResolveForm, "Resolve", "Resolve", _passing(services.case_resolve, "Resolved", "resolution")
+    ),
+    "identify-colleague": Page(
+        f.IdentifyColleagueForm,
+        "Say which colleague the complaint is about",
+        "Save",
+        _identify_colleague,
+        intro="The complaint is then hidden from other staff, runs the policy's clocks for complaints about "
+        "colleagues, and is investigated by whoever the policy says, never the colleague. Do this before "
+        "you acknowledge it.",
+    ),
+    "disciplinary": Page(
+        f.DisciplinaryForm,
+        "Record disciplinary procedures",
+        "Save",
+        _passing(
+            services.colleague_complaint_disciplinary,
+            "Disciplinary procedures recorded: the response will tell the customer",
+            "on",
+        ),
+        intro="The customer is told in the response that the complaint is being taken forward through "
+        "disciplinary procedures, and nothing more.",
+        warning=True,
     ),
     "pass-on": Page(
         f.PassOnForm,

@@ -9,6 +9,7 @@ from putright.cases.services.closure import (
     compliment_pass_on,
     satisfaction_record,
 )
+from putright.cases.services.colleagues import colleague_complaint_disciplinary, colleague_complaint_identify
 from putright.cases.services.escalation import (
     complaint_not_accept,
     escalation_refuse,
@@ -45,6 +46,8 @@ __all__ = [
     "case_convert_to_complaint",
     "case_resolve",
     "case_withdraw",
+    "colleague_complaint_disciplinary",
+    "colleague_complaint_identify",
     "comment_acknowledge",
     "comment_respond",
     "complaint_acknowledge",

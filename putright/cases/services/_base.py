@@ -13,6 +13,7 @@ from putright.accounts.permissions import require
 from putright.cases.access import may_see
 from putright.cases.models import STATUS_RANK, Case, Extension, Stage, TimelineEvent
 from putright.domain import deadlines as domain_deadlines
+from putright.domain.colleague_complaints import with_colleague_clocks
 from putright.domain.deadlines import Justification, StageFacts
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.letters import LetterKind
@@ -111,8 +112,11 @@ def deadline_fields(stage: Stage) -> dict[str, Any]:
 
 
 def recompute(stage: Stage, case: Case, works_completed: date | None = None) -> None:
-    """Recompute the stage's stored deadlines from its facts; called whenever a fact changes."""
+    """Recompute the stage's stored deadlines from its facts; called whenever a fact changes. Stage 1 of a
+    complaint about a colleague runs the policy's colleague complaint clocks, where it sets them."""
     profile = profile_of(case)
+    if case.about_colleague and stage.number == 1:
+        profile = with_colleague_clocks(profile)
     calendar = landlord_calendar(case.landlord)
     # One read of the extensions serves both the computation and the applied flags; a stage not yet
     # saved (recompute() then inserts it) has none.

@@ -25,6 +25,7 @@ from putright.cases.services._base import (
     stage_of,
     transition,
 )
+from putright.cases.services.colleagues import colleague_complaint_handler
 from putright.cases.services.intake import feedback_log
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.additional_issues import Route, route_additional_issue
@@ -85,7 +86,7 @@ def complaint_acknowledge(
             )
         handler = stage.handler
     else:
-        handler = handler or stage.handler or actor
+        handler = colleague_complaint_handler(case, handler or stage.handler, actor)
     before_status, after_status = transition(case, Command.ACKNOWLEDGE)
     before = {"status": before_status.value, **deadline_fields(stage)}
     stage.definition = _points(definition)
