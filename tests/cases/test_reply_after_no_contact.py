@@ -124,3 +124,15 @@ def test_a_case_at_another_landlord_cannot_be_linked(brighter, great):
             description="Fence.",
             linked_case=closed,
         )
+
+
+def test_brighter_places_7_ii_e_feedback_from_any_way_in_names_the_complaint_closed_for_no_contact(brighter):
+    closed = closed_for_no_contact(brighter)
+    today = timezone.localdate()
+    by_email = _log(brighter, received=today.isoformat(), kind=Kind.FEEDBACK)
+    assert (
+        f"Complaint {closed.reference} was closed for no contact on {today}: if this is the customer's reply, "
+        "it is a new complaint about that matter (a reply after the time allowed is logged as a new complaint)."
+    ) in by_email.warnings
+    linked = _log(brighter, received=today.isoformat(), linked_case=closed)
+    assert not any(closed.reference in warning for warning in linked.warnings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -132,6 +132,30 @@ def feedback_log(
     return case
 
 
+def _closed_for_no_contact(case: Case) -> list[str]:
+    """Whatever the way in (email, the online form, staff), new feedback from a customer whose complaint was
+    closed for no contact in the last 12 months may be their reply (Brighter Places 7.ii.e): the case says
+    so, naming the closed complaint, unless it is already linked to it."""
+    since = timezone.localdate(case.received_at) - timedelta(days=365)
+    closed = (
+        Case.objects.filter(
+            landlord_id=case.landlord_id,
+            customer_id=case.customer_id,
+            status=Status.CLOSED_NO_CONTACT.value,
+            closed_at__date__gte=since,
+        )
+        .exclude(pk=case.linked_case_id or 0)
+        .order_by("-closed_at", "-pk")
+        .values_list("reference", "closed_at")
+    )
+    return [
+        f"Complaint {reference} was closed for no contact on {timezone.localdate(closed_at)}: if this is the "
+        "customer's reply, it is a new complaint about that matter (a reply after the time allowed is logged as "
+        "a new complaint)."
+        for reference, closed_at in closed
+    ]
+
+
 def _reply_after_no_contact(case: Case, actor: User, linked: Case | None) -> None:
     """A reply after a complaint was closed for no contact is a new complaint linked to it (Brighter Places
     7.ii.e): the closed complaint's timeline says so, and stays closed."""
@@ -219,6 +243,7 @@ def _create(
             f"{restriction.review_by}); it never stops a new, different complaint or an emergency repair "
             "being recorded."
         )
+    warnings.extend(_closed_for_no_contact(case))
     case.warnings = warnings
     case.save()
     if kind is Kind.COMPLAINT:
