@@ -1,7 +1,11 @@
 """Checks a policy profile against the Housing Ombudsman's Complaint Handling Code 2024.
 
 Each check is one Code provision a profile's parameters can fall short of. A profile may be stricter
-than the Code (Brighter Places acknowledges stage 2 in 3 working days); it may not be looser.
+than the Code (Brighter Places acknowledges stage 2 in 3 working days); it may not be looser. Provisions no
+profile parameter can loosen are not checked here but held by the services whatever the profile says: 5.6
+(the complaint definition is required at acknowledgement; a clarification window only adds to it), 5.15
+(each restriction's reason, proportionality and review, recorded when it is applied) and 6.8 (stage 1's
+additional issues are routed the same under every profile; `incorporate_at_stage2` concerns stage 2).
 """
 
 from __future__ import annotations
@@ -87,6 +91,15 @@ PROVISIONS: tuple[Provision, ...] = (
             f"({p.escalation.window.describe() if p.escalation.window else 'none set'})"
             if p.escalation.late_request is LateEscalation.REFUSE
             else None
+        ),
+    ),
+    Provision(
+        "5.14",
+        "Have policies and procedures for managing unacceptable behaviour by residents or their representatives",
+        lambda p: (
+            None
+            if p.restrictions.types
+            else "the profile lists no contact restriction for managing unacceptable behaviour"
         ),
     ),
     Provision(

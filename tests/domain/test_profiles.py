@@ -79,7 +79,9 @@ def test_code_check_reports_great_places_counting_only_from_the_issue():
     assert "not from when the resident became aware" in shortfalls[0].why
 
 
-def _variant(stage1=None, ext1=None, stage2=None, ext2=None, escalation=None, time_limit=None):
+def _variant(
+    stage1=None, ext1=None, stage2=None, ext2=None, escalation=None, time_limit=None, restrictions=None
+):
     """The Code's own profile with some fields changed."""
     code = latest("hos-code-2024")
 
@@ -93,6 +95,7 @@ def _variant(stage1=None, ext1=None, stage2=None, ext2=None, escalation=None, ti
         stage2=stage(code.stage2, stage2, ext2),
         escalation=dataclasses.replace(code.escalation, **(escalation or {})),
         time_limit=dataclasses.replace(code.time_limit, **(time_limit or {})),
+        restrictions=dataclasses.replace(code.restrictions, **(restrictions or {})),
     )
 
 
@@ -115,6 +118,7 @@ WD = Unit.WORKING_DAYS
         ({"escalation": {"late_request": LateEscalation.REFUSE}}, "5.11"),
         ({"time_limit": {"months": 9}}, "2.3"),
         ({"time_limit": {"discretion": False}}, "2.3"),
+        ({"restrictions": {"types": ()}}, "5.14"),
     ],
 )
 def test_code_check_names_each_provision_a_profile_falls_short_of(variant, provision):
