@@ -18,6 +18,7 @@ from putright.accounts.models import User
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.triage.forms import IgnoreForm, JoinForm, LogForm
 from putright.backoffice.triage.views import _landlord
+from putright.cases.intake_warnings import no_contact_closures
 from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.lifecycle import Kind
 from putright.organisations.models import Landlord
@@ -49,6 +50,11 @@ def _render(
         "join_form": forms_.get("join_form") or JoinForm(),
         "ignore_form": forms_.get("ignore_form") or IgnoreForm(),
         "failed": next((f for f in forms_.values() if f.errors), None),
+        "closed_for_no_contact": (
+            no_contact_closures(landlord=landlord, viewer=_user(request), customer=message.customer)
+            if message.customer is not None and message.status == InboundMessage.Status.AWAITING_TRIAGE
+            else []
+        ),
     }
     return render(request, "backoffice/triage/message.html", context, status=status)
 
