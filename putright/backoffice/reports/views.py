@@ -23,6 +23,7 @@ from putright.accounts.permissions import can
 from putright.backoffice.administration.errors import refusal_on_form
 from putright.backoffice.auth.access import staff_required
 from putright.backoffice.reports.charts import trend_charts
+from putright.backoffice.reports.figures import trend_figures
 from putright.backoffice.reports.forms import (
     ExtensionSettingForm,
     HotSpotThresholdsForm,
@@ -172,7 +173,7 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(
             {
                 "export_query": urlencode(period_data(pack.period)),
-                "charts": trend_charts(pack.trends, landlord.brand_colour),
+                "figures": trend_figures(trend_charts(pack.trends, landlord.brand_colour), pack.trends),
                 "spots": [(spot, flagged_because(spot, limits)) for spot in pack.hot_spots.rows],
                 "visible_referrals": _visible_referrals(user, landlord, pack),
             }
