@@ -452,6 +452,12 @@ class CaseDetailOutput(CaseOutput):
 
     representative = RepresentativeSummaryOutput(allow_null=True)
     linked_case = serializers.SlugRelatedField(slug_field="reference", read_only=True, allow_null=True)
+    colleague = serializers.SlugRelatedField(
+        slug_field="email",
+        read_only=True,
+        allow_null=True,
+        help_text="The member of staff a complaint about a colleague is about, once identified",
+    )
     hazard_due = serializers.DictField(
         child=serializers.CharField(), help_text="Awaab's Law duty -> when it is due (ISO date or time)"
     )
@@ -474,6 +480,8 @@ class CaseDetailOutput(CaseOutput):
             "contractor",
             "colleagues_named",
             "about_colleague",
+            "colleague",
+            "colleague_disciplinary_on",
             "linked_case",
             "issue_date",
             "aware_date",

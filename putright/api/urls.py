@@ -3,7 +3,7 @@ case is named by its reference."""
 
 from django.urls import include, path, re_path
 
-from putright.api.views import cases, closure, customers, escalation, letters, stages
+from putright.api.views import cases, closure, colleagues, customers, escalation, letters, stages
 from putright.api.views._base import UnknownPathApi
 
 app_name = "api"
@@ -12,6 +12,8 @@ case_commands = [
     path("acknowledge/", stages.CaseAcknowledgeApi.as_view(), name="case-acknowledge"),
     path("clarification-attempts/", stages.ClarificationAttemptApi.as_view(), name="case-clarification"),
     path("issues/", stages.ComplaintAddIssueApi.as_view(), name="case-issues"),
+    path("colleague/", colleagues.ColleagueIdentifyApi.as_view(), name="case-colleague"),
+    path("disciplinary/", colleagues.ColleagueDisciplinaryApi.as_view(), name="case-disciplinary"),
     path("extensions/", stages.StageExtendApi.as_view(), name="case-extensions"),
     path("no-contact-warning/", stages.NoContactWarningApi.as_view(), name="case-no-contact-warning"),
     path("close-no-contact/", stages.CloseNoContactApi.as_view(), name="case-close-no-contact"),
