@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import reduce
+from functools import cache, reduce
 from operator import and_, or_
 from typing import Any
 
@@ -17,7 +17,7 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 
 from putright.accounts.models import User
-from putright.cases.access import access_case_for_staff, visible_cases
+from putright.cases.access import access_case_for_staff, visible_among, visible_cases
 from putright.cases.models import Case, Extension, Stage, TimelineEvent
 from putright.cases.selectors_worklist_rows import WORKLIST_COLUMNS
 from putright.domain.errors import CalendarError
@@ -204,16 +204,24 @@ def page_and_total(cases: QuerySet[Case], start: int, size: int) -> tuple[list[C
     return list[Case](rows), total
 
 
+@cache
+def _worklist_rows() -> QuerySet[Case, Any]:
+    """Every case as a worklist row, in worklist order, set up once: values_list() resolving 25 columns over
+    two joins took longer on every call than the rest of the worklist's query building (bench/README.md,
+    "Worklists (issue 3)"). Never evaluated itself: each worklist filters (and so copies) it."""
+    return Case.objects.order_by("next_due", "id").values_list("id", *WORKLIST_COLUMNS, named=True)
+
+
 def open_cases_soonest_first(
     *, landlord: Landlord, user: User, handler: User | None = None
 ) -> QuerySet[Case, Any]:
     """Cases with a running clock, the soonest deadline first: the team's (or one handler's) worklist, as
     named rows of the case's id and WORKLIST_COLUMNS (`worklist_cases` gives them the shape of a case with
     its customer and handler), not model instances, which cost more to build than the query takes."""
-    cases = visible_cases(user, landlord).filter(next_due__isnull=False)
+    cases = visible_among(_worklist_rows(), user, landlord).filter(next_due__isnull=False)
     if handler is not None:
         cases = cases.filter(handler=handler)
-    return cases.order_by("next_due", "id").values_list("id", *WORKLIST_COLUMNS, named=True)
+    return cases
 
 
 def overdue_counts(*, landlords: list[Landlord], today: date | None = None) -> dict[int, int]:

