@@ -59,8 +59,8 @@ TOP_UP = [
     FROM cases_stage s WHERE s.outcome IN ('upheld', 'partly_upheld') AND s.id % 3 = 0
     """,
     """
-    INSERT INTO cases_satisfaction (case_id, score, comment, recorded_at)
-    SELECT c.id, 1 + (c.id / 5) % 5, '', c.closed_at + interval '7 days'
+    INSERT INTO cases_satisfaction (case_id, score, comment, recorded_at, source)
+    SELECT c.id, 1 + (c.id / 5) % 5, '', c.closed_at + interval '7 days', 'unknown'
     FROM cases_case c WHERE c.closed_at IS NOT NULL AND c.id % 5 = 0 AND c.closed_at + interval '7 days' < now()
     """,
     """
