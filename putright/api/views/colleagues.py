@@ -1,3 +1,4 @@
+# mypy: allow-subclassing-any
 """Complaints about colleagues: which member of staff one is about (before acknowledgement), and that it is
 progressed via disciplinary procedures (Brighter Places 6.ii)."""
 
