@@ -47,6 +47,8 @@ class World:
     closed: Case
     brighter_investigating: Case
     brighter_warned: Case
+    colleague: Case
+    brighter_colleague: Case
 
 
 def _log(org: Org, received: str, kind: Kind = Kind.COMPLAINT, **extra: Any) -> Case:
@@ -120,6 +122,23 @@ def world(transactional_db: Any) -> Iterator[World]:
         case_id=brighter_warned.pk,
         letter_on=D("2026-09-03"),
     )
+    colleague = _log(great, "2026-11-16", about_colleague=True, colleagues_named="Sam in repairs")
+    brighter_colleague = _log(brighter, "2026-11-16", about_colleague=True)
+    services.colleague_complaint_identify(
+        landlord=brighter.landlord,
+        actor=brighter.officer,
+        case_id=brighter_colleague.pk,
+        colleague=brighter.colleague,
+    )
+    services.complaint_acknowledge(
+        landlord=brighter.landlord,
+        actor=brighter.officer,
+        case_id=brighter_colleague.pk,
+        acknowledged_on=D("2026-11-17"),
+        definition=DEFINITION,
+        responsible_for="How our staff treat you",
+        handler=brighter.director,
+    )
     yield World(
         great,
         brighter,
@@ -136,6 +155,8 @@ def world(transactional_db: Any) -> Iterator[World]:
         closed,
         brighter_investigating,
         brighter_warned,
+        colleague,
+        brighter_colleague,
     )
 
 
@@ -175,6 +196,8 @@ PAGES = [
     ("closed", "satisfaction", "officer"),
     ("brighter_investigating", "warn-no-contact", "officer"),
     ("brighter_warned", "close-no-contact", "officer"),
+    ("colleague", "identify-colleague", "officer"),
+    ("brighter_colleague", "disciplinary", "director"),
 ]
 CONFIRMATIONS = [
     ("comment", "acknowledge-comment", "officer"),
