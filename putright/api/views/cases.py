@@ -29,6 +29,7 @@ from putright.api.serializers import (
 from putright.api.views._base import COMMAND_PROBLEMS, REFERENCE, SLUG, CaseCommandApi, LandlordApi, problems
 from putright.cases import selectors, services
 from putright.cases.models import KIND_CHOICES, STATUS_CHOICES, Case
+from putright.cases.selectors_worklist_first_page import first_open_cases
 from putright.cases.selectors_worklist_rows import worklist_cases
 from putright.customers.models import Channel
 from putright.domain.errors import InvalidInputError
@@ -259,10 +260,13 @@ class WorklistApi(LandlordApi):
     def get(self, request: Request, slug: str) -> Response:
         landlord = self.landlord(request, slug)
         f = self.query(self.WorklistInput, request, landlord)
-        cases = selectors.open_cases_soonest_first(
-            landlord=landlord, user=request.user, handler=f.get("handler")
-        )
-        page = CursorPagination[Any](DUE_THEN_ID).paginate(cases, request)
+        handler = f.get("handler")
+        cases = selectors.open_cases_soonest_first(landlord=landlord, user=request.user, handler=handler)
+
+        def first(size: int) -> list[Any]:
+            return first_open_cases(landlord=landlord, user=request.user, handler=handler, size=size)
+
+        page = CursorPagination[Any](DUE_THEN_ID).paginate(cases, request, first)
         results = worklist_cases(page.items)
         return Response(CasePage({"next": page.next, "previous": page.previous, "results": results}).data)
 
