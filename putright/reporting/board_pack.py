@@ -150,6 +150,8 @@ class SatisfactionSummary:
     responses: int
     average: Decimal | None
     """Mean score from 1 (very dissatisfied) to 5 (very satisfied), to one decimal place."""
+    by_source: tuple[tuple[str, int], ...] = ()
+    """How the answers were given (the resident portal, a phone call, ...): each way with any, and its count."""
 
 
 @dataclass(frozen=True)
@@ -321,12 +323,19 @@ def refusals(landlord: Landlord, period: DateRange) -> tuple[Refusal, ...]:
 
 
 def satisfaction(landlord: Landlord, period: DateRange) -> SatisfactionSummary:
+    """The answers recorded in the period, their mean, and how many came each way, in one query."""
+    sources = Satisfaction.Source
     result = Satisfaction.objects.filter(
         case__landlord=landlord, recorded_at__gte=period.starts_at, recorded_at__lt=period.ends_before
-    ).aggregate(n=Count("pk"), mean=Avg("score"))
+    ).aggregate(
+        n=Count("pk"),
+        mean=Avg("score"),
+        **{f"source_{s.value}": Count("pk", filter=Q(source=s.value)) for s in sources},
+    )
     mean = result["mean"]
     average = one_decimal(Decimal(str(mean))) if mean is not None else None
-    return SatisfactionSummary(result["n"], average)
+    by_source = tuple((s.label, result[f"source_{s.value}"]) for s in sources if result[f"source_{s.value}"])
+    return SatisfactionSummary(result["n"], average, by_source)
 
 
 def board_pack(landlord: Landlord, period: DateRange) -> BoardPack:

@@ -137,6 +137,8 @@ def _satisfaction(pack: BoardPack) -> Iterator[Row]:
     s = pack.satisfaction
     yield Row("Satisfaction", "Survey answers recorded", "Number", s.responses)
     yield Row("Satisfaction", "Average score (1 to 5)", "Mean", s.average)
+    for label, count in s.by_source:
+        yield Row("Satisfaction", "Survey answers recorded", label, count)
 
 
 OMBUDSMAN = "Ombudsman cases and orders"
