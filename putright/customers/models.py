@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Lower, Replace
 
 from putright.organisations.models import Landlord
 
@@ -43,11 +45,32 @@ class Customer(models.Model):
         help_text="How letters reach the customer (post when there is no email address)",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    search_text = models.GeneratedField(
+        expression=Lower(
+            Concat(
+                "name",
+                Value(" "),
+                "address",
+                Value(" "),
+                Replace("postcode", Value(" "), Value("")),
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+        help_text="Name, address and postcode without spaces, lower-cased and kept by the database: the case "
+        "search matches it with LIKE, which costs a fraction of ILIKE's lower-casing of every row it tests",
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["landlord", "name"]),
             models.Index(fields=["landlord", "tenancy_reference"]),
+            # A common surname's search tests every customer of the landlord: read from this index alone
+            # (bench/README.md, "search and the year's pack").
+            models.Index(
+                fields=["landlord"], include=["id", "search_text"], name="customers_search_by_landlord"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from putright.cases.selectors import (
     case_list,
     open_cases_soonest_first,
     overdue_counts,
+    page_and_total,
 )
 from putright.cases.selectors_worklist_rows import worklist_cases
 from putright.domain.errors import NotFoundError, NotPermittedError
@@ -137,3 +138,39 @@ def test_search_matches_words_literally_in_the_case_or_its_lead_customer(great):
     assert found("_") == [rent.pk]
     assert found("inxfull") == []
     assert found("damp twice") == []
+
+
+def test_search_finds_the_lead_customer_by_their_details_as_recorded_now(great):
+    """The customer's searched text is kept by the database (customers/0005), so a change made any way,
+    a save or a bulk update, is found at once, in any case, and the old details no longer are."""
+    damp = log(great, "2026-05-01")
+    great.customer.name = "Priya Patel"
+    great.customer.save()
+
+    def found(text):
+        filters = CaseFilters(search=text)
+        return [c.pk for c in case_list(landlord=great.landlord, user=great.officer, filters=filters)]
+
+    assert found("PATEL") == found("priya") == [damp.pk]
+    type(great.customer).objects.filter(pk=great.customer.pk).update(
+        address="9 Elm Close", postcode="LS2 9JT"
+    )
+    assert found("elm CLOSE") == found("ls29jt") == [damp.pk]
+    great.customer.name = "Priya Shah"
+    great.customer.save(update_fields=["name"])
+    assert found("patel") == []
+
+
+def test_a_search_page_reads_its_customers_and_handlers_for_its_cases_only(great):
+    """The page's customers and handlers are read after the page is cut (two small queries at most), not
+    joined to every match before they are counted; each case still has them without a query of its own."""
+    for day in range(1, 31):
+        log(great, f"2026-04-{day:02d}")
+    cases = case_list(landlord=great.landlord, user=great.officer, filters=CaseFilters(search="damp"))
+    with CaptureQueriesContext(connection) as queries:
+        rows, total = page_and_total(cases, 0, 25)
+        shown = [(c.customer.name, c.handler) for c in rows]
+    assert (len(rows), total, len(shown)) == (25, 30, 25)
+    assert len(queries.captured_queries) <= 3
+    page_columns = queries.captured_queries[0]["sql"].split(" FROM ")[0]
+    assert '"customers_customer"."name"' not in page_columns and '"accounts_user"' not in page_columns
