@@ -92,3 +92,28 @@ def axe_at(
         if then is not None:
             then(page)
         axe_check(page, axe_js, shot, width=width)
+
+
+def watch(page: Any, *, allow: tuple[int, ...] = ()) -> list[str]:
+    """From now on, collects HTTP errors (other than the statuses in `allow`), failed requests, and console
+    and script errors: a page can pass axe and still have broken on the way."""
+    problems: list[str] = []
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 and r.status not in allow
+            else None
+        ),
+    )
+    page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    return problems
+
+
+def axe_at_cleanly(page: Any, live_server: Any, path: str, axe_js: Path, shot: Path) -> None:
+    """axe_at, with nothing going wrong on the way (`watch`)."""
+    problems = watch(page)
+    axe_at(page, live_server, path, axe_js, shot)
+    assert problems == [], "\n".join(problems)

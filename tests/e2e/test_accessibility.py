@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import axe_check
+from tests.e2e.helpers import axe_check, watch
 
 pytestmark = pytest.mark.e2e
 
@@ -19,20 +19,7 @@ STYLESHEET_URLS = """() => [...document.styleSheets].flatMap(sheet =>
 
 def _open_start_page(page: Any, live_server: Any) -> list[str]:
     """Loads "/" and returns every failed request, HTTP error, console error and script error."""
-    problems: list[str] = []
-
-    def on_response(response: Any) -> None:
-        if response.status >= 400:
-            problems.append(f"HTTP {response.status}: {response.url}")
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            problems.append(f"console error: {message.text}")
-
-    page.on("response", on_response)
-    page.on("console", on_console)
-    page.on("requestfailed", lambda request: problems.append(f"request failed: {request.url}"))
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    problems = watch(page)
     response = page.goto(f"{live_server.url}/", wait_until="load")
     assert response is not None and response.status == 200
     return problems

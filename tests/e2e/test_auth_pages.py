@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from putright.accounts.models import Role, User
 from putright.backoffice.auth.views import landing_url as landing
-from tests.e2e.helpers import axe_here
+from tests.e2e.helpers import axe_here, watch
 from tests.factories import make_landlord, make_staff
 
 pytestmark = pytest.mark.e2e
@@ -35,21 +35,6 @@ def staff(transactional_db: None) -> dict[str, User]:
     }
 
 
-def watch(page: Any) -> list[str]:
-    """Collects failed requests, HTTP errors other than the lockout's 429, and console and script errors."""
-    problems: list[str] = []
-    page.on(
-        "response",
-        lambda r: (
-            problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.status != 429 else None
-        ),
-    )
-    page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
-    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    return problems
-
-
 def check(page: Any, axe_js: Path, shots: Path, name: str) -> None:
     axe_here(page, axe_js, shots / f"{name}.png")
 
@@ -63,7 +48,7 @@ def sign_in(page: Any, base: str, email: str, password: str = PASSWORD) -> None:
 
 
 def test_sign_in_page(page: Any, live_server: Any, axe_js: Path, shots: Path, staff: dict[str, User]) -> None:
-    problems = watch(page)
+    problems = watch(page, allow=(429,))
     page.goto(f"{live_server.url}/sign-in/")
     assert page.title() == "Sign in \N{EN DASH} PutRight"
     check(page, axe_js, shots, "sign-in")
@@ -77,7 +62,7 @@ def test_sign_in_page(page: Any, live_server: Any, axe_js: Path, shots: Path, st
 def test_sign_in_page_with_errors(
     page: Any, live_server: Any, axe_js: Path, shots: Path, staff: dict[str, User]
 ) -> None:
-    problems = watch(page)
+    problems = watch(page, allow=(429,))
     sign_in(page, live_server.url, "officer@brighter.test", "not the password")
     assert page.title() == "Error: Sign in \N{EN DASH} PutRight"
     # GOV.UK Frontend moves focus to the error summary, whose link goes to the email field.
@@ -107,7 +92,7 @@ def test_lockout_page(page: Any, live_server: Any, axe_js: Path, shots: Path, st
 def test_two_factor_setup_page_and_journey(
     page: Any, live_server: Any, axe_js: Path, shots: Path, staff: dict[str, User]
 ) -> None:
-    problems = watch(page)
+    problems = watch(page, allow=(429,))
     sign_in(page, live_server.url, "admin@brighter.test")
     assert page.url == f"{live_server.url}/account/two-factor/"
     page.get_by_text("I cannot scan the QR code").click()  # open the details to check them too
@@ -141,7 +126,7 @@ def test_two_factor_setup_page_and_journey(
 def test_password_reset_pages(
     page: Any, live_server: Any, axe_js: Path, shots: Path, staff: dict[str, User]
 ) -> None:
-    problems = watch(page)
+    problems = watch(page, allow=(429,))
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_role("link", name="I have forgotten my password").click()
     page.wait_for_load_state("load")

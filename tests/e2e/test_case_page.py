@@ -20,8 +20,7 @@ from putright.cases.models import Case, CaseAttachment, CaseNote
 from putright.cases.services.notes import case_note_add
 from putright.customers.models import Adjustment, Disability, Representative, Restriction
 from putright.domain.lifecycle import Kind
-from tests.e2e.helpers import axe_check, sign_in
-from tests.e2e.test_worklist_pages import _check
+from tests.e2e.helpers import axe_at_cleanly, axe_check, sign_in
 from tests.factories import Org, at
 
 pytestmark = pytest.mark.e2e
@@ -150,7 +149,7 @@ def test_the_case_page_passes_axe(
     great, case = world
     sign_in(page, client, live_server, great.officer)
     path = f"/landlords/great/cases/{case.reference}/"
-    _check(page, live_server, path, axe_js, shots / "case-page.png")
+    axe_at_cleanly(page, live_server, path, axe_js, shots / "case-page.png")
     assert page.locator("h1").inner_text().startswith(case.reference)
     for text in [
         "Contact restriction",
@@ -168,7 +167,7 @@ def test_the_case_page_passes_axe(
     assert page.locator("details[open]").count() == 1
 
     sign_in(page, client, live_server, great.board)  # read only: no forms
-    _check(page, live_server, path, axe_js, shots / "case-page-read-only.png")
+    axe_at_cleanly(page, live_server, path, axe_js, shots / "case-page-read-only.png")
     assert page.get_by_role("button", name="Add note").count() == 0
     assert page.get_by_text("Sight loss").count() == 0
 

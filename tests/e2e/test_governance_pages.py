@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from putright.accounts.models import Role
 from putright.governance import annual, services
-from tests.e2e.helpers import axe_here, sign_in
-from tests.e2e.test_worklist_pages import _check
+from tests.e2e.helpers import axe_at_cleanly, axe_here, sign_in
 from tests.factories import Org, make_staff
 from tests.reporting.conftest import build_year2025
 
@@ -36,13 +35,13 @@ def test_governance_pages_pass_axe(
     )
     annual.annual_report_start(landlord=great.landlord, actor=great.officer, year_starting=2025)
     sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/landlords/great/governance/", axe_js, shots / "governance.png")
+    axe_at_cleanly(page, live_server, "/landlords/great/governance/", axe_js, shots / "governance.png")
     assert "30 September 2026" in page.content()
     base = f"/landlords/great/governance/self-assessments/{assessment.pk}/"
-    _check(page, live_server, base, axe_js, shots / "self-assessment.png")
+    axe_at_cleanly(page, live_server, base, axe_js, shots / "self-assessment.png")
     assert "4 of 5 stage 1 responses issued" in page.content()
     row = assessment.rows.get(provision="6.3")
-    _check(page, live_server, f"{base}rows/{row.pk}/", axe_js, shots / "row.png")
+    axe_at_cleanly(page, live_server, f"{base}rows/{row.pk}/", axe_js, shots / "row.png")
     page.check("#id_comply_0")  # yes, against the evidence, with no reason: refused, what was typed kept
     page.fill("#id_commentary", "Late responses were in April only")
     page.click("text=Save answer")
@@ -53,10 +52,10 @@ def test_governance_pages_pass_axe(
     page.click("text=Save answer")
     assert "Provision 6.3 answered" in page.locator(".govuk-notification-banner").inner_text()
 
-    _check(
+    axe_at_cleanly(
         page, live_server, "/landlords/great/governance/annual-reports/2025/", axe_js, shots / "annual.png"
     )
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         "/landlords/great/governance/annual-reports/2025/edit/",
@@ -70,7 +69,7 @@ def test_governance_pages_pass_axe(
 
     mrc = make_staff(great.landlord, "mrc@great.test", Role.MEMBER_RESPONSIBLE)
     sign_in(page, client, live_server, mrc)
-    _check(page, live_server, f"{base}approve/", axe_js, shots / "approve.png")
+    axe_at_cleanly(page, live_server, f"{base}approve/", axe_js, shots / "approve.png")
     today = timezone.localdate()
     page.fill("[name=approved_on_day]", str(today.day))
     page.fill("[name=approved_on_month]", str(today.month))
@@ -80,7 +79,7 @@ def test_governance_pages_pass_axe(
     page.click("button.govuk-button")  # provisions not yet answered: refused
     assert "Answer every provision" in page.locator(".govuk-error-summary").inner_text()
     axe_here(page, axe_js, shots / "approve-error.png")
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         "/landlords/great/governance/annual-reports/2025/respond/",

@@ -15,8 +15,7 @@ from putright.cases.models import Stage
 from putright.ombudsman import services
 from putright.ombudsman.models import NonCompliance, OmbudsmanCase, Order
 from putright.ombudsman.services import FindingInput, OrderInput
-from tests.e2e.helpers import axe_here, sign_in
-from tests.e2e.test_worklist_pages import _check
+from tests.e2e.helpers import axe_at_cleanly, axe_here, sign_in
 from tests.factories import Org
 from tests.ombudsman.conftest import learn, log_complaint
 
@@ -66,18 +65,18 @@ def test_ombudsman_and_learning_pages_pass_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, great: Org
 ) -> None:
     sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/landlords/great/ombudsman/", axe_js, shots / "ombudsman.png")
+    axe_at_cleanly(page, live_server, "/landlords/great/ombudsman/", axe_js, shots / "ombudsman.png")
     assert page.locator("h1").inner_text() == "Ombudsman cases"
-    _check(page, live_server, "/landlords/great/ombudsman/refer/", axe_js, shots / "refer.png")
+    axe_at_cleanly(page, live_server, "/landlords/great/ombudsman/refer/", axe_js, shots / "refer.png")
     page.click("button.govuk-button")  # nothing typed: the error summary
     assert page.locator(".govuk-error-summary").count() == 1
     order = Order.objects.get(type="order")
     form = f"/landlords/great/ombudsman/orders/{order.pk}/complete/"
-    _check(page, live_server, form, axe_js, shots / "order-complete.png")
+    axe_at_cleanly(page, live_server, form, axe_js, shots / "order-complete.png")
     page.click("button.govuk-button")  # nothing typed: the error summary, without JavaScript or not
     assert page.locator(".govuk-error-summary").count() == 1
-    _check(page, live_server, "/landlords/great/learning/", axe_js, shots / "learning.png")
-    _check(
+    axe_at_cleanly(page, live_server, "/landlords/great/learning/", axe_js, shots / "learning.png")
+    axe_at_cleanly(
         page,
         live_server,
         "/landlords/great/learning/?start_day=1&start_month=6&start_year=2026&end_day=1&end_month=5&end_year=2026",
@@ -86,7 +85,7 @@ def test_ombudsman_and_learning_pages_pass_axe(
     )
     assert page.locator(".govuk-error-summary").count() == 1
     learning_id = great.customer.cases.get().learning.pk
-    _check(
+    axe_at_cleanly(
         page, live_server, f"/landlords/great/learning/{learning_id}/publish/", axe_js, shots / "publish.png"
     )
     page.fill("#id_you_said", "Repairs to leaks took too long")
@@ -96,7 +95,9 @@ def test_ombudsman_and_learning_pages_pass_axe(
     page.fill("[name=published_on_year]", "2026")
     page.click("button.govuk-button")
     assert page.locator("h1").inner_text() == "Learning log"
-    _check(page, live_server, "/feedback/great/you-said-we-did/", axe_js, shots / "you-said-we-did.png")
+    axe_at_cleanly(
+        page, live_server, "/feedback/great/you-said-we-did/", axe_js, shots / "you-said-we-did.png"
+    )
     assert "We now chase every open repair weekly" in page.content()
 
 
@@ -115,7 +116,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     determined = OmbudsmanCase.objects.get(ombudsman_reference="202512345")
     sign_in(page, client, live_server, great.officer)
     base = f"/landlords/great/ombudsman/{open_referral.pk}/"
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         f"/landlords/great/ombudsman/{determined.pk}/",
@@ -123,7 +124,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
         shots / "case-determined.png",
     )
     assert "Maladministration" in page.content() and "Overdue" in page.content()
-    _check(page, live_server, base, axe_js, shots / "case-referred.png")
+    axe_at_cleanly(page, live_server, base, axe_js, shots / "case-referred.png")
     page.click("text=Record that it is accepted for investigation")
     page.fill("[name=on_day]", "30")
     page.fill("[name=on_month]", "6")
@@ -137,7 +138,7 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     page.click("button.govuk-button")
     assert "accepted for investigation" in page.locator(".govuk-notification-banner").inner_text().lower()
 
-    _check(page, live_server, f"{base}determine/", axe_js, shots / "determine.png")
+    axe_at_cleanly(page, live_server, f"{base}determine/", axe_js, shots / "determine.png")
     assert page.input_value("#id_finding_element_0") == "The leak was not repaired"
     page.click("button:has-text('Add another finding')")  # without JavaScript: one more row, nothing saved
     assert page.locator("#id_finding_element_1").count() == 1
@@ -160,15 +161,17 @@ def test_ombudsman_case_determination_and_non_compliance_pages_pass_axe(
     assert page.locator("h1").inner_text().startswith("Ombudsman case 202699999")
     axe_here(page, axe_js, shots / "case-after-determination.png")
 
-    _check(
+    axe_at_cleanly(
         page, live_server, "/landlords/great/ombudsman/non-compliance/", axe_js, shots / "non-compliance.png"
     )
-    _check(page, live_server, "/landlords/great/ombudsman/non-compliance/new/", axe_js, shots / "nc-new.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/ombudsman/non-compliance/new/", axe_js, shots / "nc-new.png"
+    )
     page.click("button.govuk-button")  # nothing typed
     assert page.locator(".govuk-error-summary").count() == 1
     axe_here(page, axe_js, shots / "nc-new-error.png")
     entry = NonCompliance.objects.get()
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         f"/landlords/great/ombudsman/non-compliance/{entry.pk}/",

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from putright.cases.models import Case
-from tests.e2e.helpers import axe_at, sign_in
-from tests.e2e.test_worklist_pages import _check
+from tests.e2e.helpers import axe_at, axe_at_cleanly, sign_in
 from tests.factories import Org
 from tests.reporting.conftest import Year2025, build_june, build_year2025
 
@@ -31,15 +30,17 @@ def test_tsm_pages_pass_axe(
 ) -> None:
     officer = year.build.org.officer
     sign_in(page, client, live_server, officer)
-    _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm.png")
+    axe_at_cleanly(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm.png")
     assert page.locator("h1").inner_text() == "Tenant Satisfaction Measures: complaints"
-    _check(
+    axe_at_cleanly(
         page, live_server, "/landlords/great/reports/tsm/CH02-1/?year=2025", axe_js, shots / "tsm-ch02-1.png"
     )
-    _check(
+    axe_at_cleanly(
         page, live_server, "/landlords/great/reports/tsm/CH01-1/?year=2025", axe_js, shots / "tsm-ch01-1.png"
     )
-    _check(page, live_server, "/landlords/great/reports/tsm/?year=1999", axe_js, shots / "tsm-error.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/reports/tsm/?year=1999", axe_js, shots / "tsm-error.png"
+    )
     assert page.locator(".govuk-error-summary").count() == 1
 
 
@@ -54,7 +55,9 @@ def test_tsm_page_with_blockers_passes_axe(
     Case.objects.filter(pk=year.cases["B"].pk).update(issue_date="2025-05-01")
     year.build.landlord.homes_counts.all().delete()
     sign_in(page, client, live_server, year.build.org.board)
-    _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-blockers.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-blockers.png"
+    )
     assert page.get_by_text("Not ready to sign off").count() == 1
 
 
@@ -95,9 +98,9 @@ def test_board_pack_passes_axe(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june: Org
 ) -> None:
     sign_in(page, client, live_server, june.board)
-    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack.png")
+    axe_at_cleanly(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack.png")
     assert page.locator("h1").inner_text() == "Board pack: complaints"
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         f"{BOARD}?first_0=30&first_1=6&first_2=2025&last_0=1",
@@ -142,7 +145,7 @@ def test_extensions_setting_page_passes_axe_and_saves_without_javascript(
         "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
     }
     page.context.add_cookies([{**cookie, "url": live_server.url}])
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         "/landlords/great/reports/tsm/setting/?year=2025",
@@ -186,7 +189,7 @@ def test_board_pack_trends_and_hot_spots_pass_axe_and_print(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, june_spots: Org
 ) -> None:
     sign_in(page, client, live_server, june_spots.board)
-    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-trends.png")
+    axe_at_cleanly(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-trends.png")
     charts = page.locator("svg[role=img]")
     assert charts.count() == 3
     assert charts.nth(0).get_attribute("aria-labelledby") == "chart-received-title chart-received-desc"
@@ -202,7 +205,9 @@ def test_board_pack_trends_and_hot_spots_pass_axe_and_print(
     assert (
         page.locator("h1").inner_text() == "Service area Property services: complaints received in the period"
     )
-    _check(page, live_server, page.url.removeprefix(live_server.url), axe_js, shots / "board-hot-spot.png")
+    axe_at_cleanly(
+        page, live_server, page.url.removeprefix(live_server.url), axe_js, shots / "board-hot-spot.png"
+    )
     assert page.locator("tbody tr").count() == 2
 
 
@@ -218,7 +223,7 @@ def test_board_pack_ombudsman_section_passes_axe_and_links_to_its_cases(
     page: Any, live_server: Any, client: Any, axe_js: Path, shots: Path, ombudsman_june: Org
 ) -> None:
     sign_in(page, client, live_server, ombudsman_june.board)
-    _check(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-ombudsman.png")
+    axe_at_cleanly(page, live_server, f"{BOARD}?{JUNE}", axe_js, shots / "board-pack-ombudsman.png")
     assert page.locator("#ombudsman ~ .putright-table-scroll").nth(2).locator("tbody tr").count() == 5
     page.set_viewport_size({"width": 1280, "height": 900})
     page.locator("#ombudsman").scroll_into_view_if_needed()
@@ -243,7 +248,7 @@ def test_hot_spot_thresholds_page_passes_axe_and_saves_without_javascript(
     }
     page.context.add_cookies([{**cookie, "url": live_server.url}])
     settings_path = f"{BOARD}hot-spots/settings/?{JUNE}"
-    _check(page, live_server, settings_path, axe_js, shots / "board-hot-spot-settings.png")
+    axe_at_cleanly(page, live_server, settings_path, axe_js, shots / "board-hot-spot-settings.png")
 
     def wrong(p: Any) -> None:
         p.get_by_label("Share of responses upheld or partly upheld (%), at or above").fill("150")

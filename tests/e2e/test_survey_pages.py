@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from putright.surveys.models import PerceptionSurvey
-from tests.e2e.helpers import axe_here, sign_in
-from tests.e2e.test_worklist_pages import _check
+from tests.e2e.helpers import axe_at_cleanly, axe_here, sign_in
 from tests.factories import Org
 from tests.reporting.conftest import Builder
 from tests.surveys.conftest import WAVE_1, WAVE_2, answered, csv_of, imported
@@ -31,10 +30,12 @@ def test_tp09_and_survey_pages_pass_axe(
 ) -> None:
     imported(great, WAVE_1, name="wave-1.csv")
     sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-tp09.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-tp09.png"
+    )
     assert page.locator("#tp09").get_by_text("57.1%").count() == 1
-    _check(page, live_server, "/landlords/great/reports/tsm/surveys/", axe_js, shots / "surveys.png")
-    _check(
+    axe_at_cleanly(page, live_server, "/landlords/great/reports/tsm/surveys/", axe_js, shots / "surveys.png")
+    axe_at_cleanly(
         page, live_server, "/landlords/great/reports/tsm/surveys/import/", axe_js, shots / "survey-import.png"
     )
 
@@ -44,7 +45,7 @@ def test_tp09_stand_in_passes_axe(
 ) -> None:
     answered(Builder(great).log("2025-05-01"), 4, "2025-06-01")
     sign_in(page, client, live_server, great.board)
-    _check(
+    axe_at_cleanly(
         page, live_server, "/landlords/great/reports/tsm/?year=2025", axe_js, shots / "tsm-tp09-stand-in.png"
     )
     assert page.get_by_text("Not a TSM-compliant perception survey").count() == 1
@@ -97,7 +98,7 @@ def test_withdrawing_an_import_passes_axe(
     imported(great, WAVE_2, name="wave-2.csv")
     sign_in(page, client, live_server, great.officer)
     confirm = f"/landlords/great/reports/tsm/surveys/{first.pk}/withdraw/"
-    _check(page, live_server, confirm, axe_js, shots / "survey-withdraw.png")
+    axe_at_cleanly(page, live_server, confirm, axe_js, shots / "survey-withdraw.png")
     page.get_by_role("button", name="Withdraw import").click()
     assert (
         page.locator(".govuk-error-summary").get_by_text("Enter why the import is being withdrawn").count()
@@ -111,7 +112,7 @@ def test_withdrawing_an_import_passes_axe(
     assert page.url.endswith("/reports/tsm/surveys/")
     assert page.get_by_text("is withdrawn: its 11 responses no longer count in TP09").count() == 1
     axe_here(page, axe_js, shots / "surveys-withdrawn.png")
-    _check(page, live_server, confirm, axe_js, shots / "survey-withdrawn.png")
+    axe_at_cleanly(page, live_server, confirm, axe_js, shots / "survey-withdrawn.png")
     first.refresh_from_db()
     assert first.withdrawal_reason == "The file was not the final results"
 

@@ -18,7 +18,7 @@ from putright.cases import services
 from putright.customers import services as customer_services
 from putright.customers.models import Customer
 from putright.domain.lifecycle import Kind
-from tests.e2e.helpers import axe_at, sign_in
+from tests.e2e.helpers import axe_at_cleanly, sign_in
 from tests.factories import Org, at, make_staff
 
 pytestmark = pytest.mark.e2e
@@ -122,15 +122,6 @@ def _world(transactional_db: Any) -> tuple[Org, Org]:
     return great, brighter
 
 
-def _check(page: Any, live_server: Any, path: str, axe_js: Path, shot: Path) -> None:
-    """axe_at, with no failed request or script error on the way."""
-    problems: list[str] = []
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    axe_at(page, live_server, path, axe_js, shot)
-    assert problems == [], "\n".join(problems)
-
-
 @pytest.fixture
 def world(transactional_db: Any) -> Iterator[tuple[Org, Org]]:
     yield _world(transactional_db)
@@ -141,10 +132,10 @@ def test_my_work_and_team_work_pass_axe(
 ) -> None:
     great, _ = world
     sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/work/", axe_js, shots / "my-work.png")
+    axe_at_cleanly(page, live_server, "/work/", axe_js, shots / "my-work.png")
     assert page.locator("h1").inner_text() == "My work"
     assert page.locator("#awaiting_acknowledgement .putright-count").inner_text() != "0"
-    _check(page, live_server, "/work/?view=team", axe_js, shots / "team-work.png")
+    axe_at_cleanly(page, live_server, "/work/?view=team", axe_js, shots / "team-work.png")
     assert page.locator("h1").inner_text() == "Team work"
     assert page.get_by_text("Nothing awaiting acknowledgement.").count() == 0
 
@@ -156,7 +147,7 @@ def test_my_work_for_someone_covering_two_landlords_passes_axe(
     both = make_staff(great.landlord, "cover@both.test", Role.FEEDBACK_OFFICER)
     make_staff(brighter.landlord, "cover@both.test", Role.FEEDBACK_OFFICER)
     sign_in(page, client, live_server, both)
-    _check(page, live_server, "/work/", axe_js, shots / "my-work-two-landlords.png")
+    axe_at_cleanly(page, live_server, "/work/", axe_js, shots / "my-work-two-landlords.png")
     assert page.get_by_text("At a glance, by landlord").count() == 1
 
 
@@ -165,7 +156,7 @@ def test_my_work_with_nothing_to_do_passes_axe(
 ) -> None:
     great, _ = world
     sign_in(page, client, live_server, great.board)
-    _check(page, live_server, "/work/", axe_js, shots / "my-work-empty.png")
+    axe_at_cleanly(page, live_server, "/work/", axe_js, shots / "my-work-empty.png")
     assert page.get_by_text("Nothing awaiting acknowledgement.").count() == 1
 
 
@@ -174,16 +165,20 @@ def test_case_list_with_filters_passes_axe(
 ) -> None:
     great, _ = world
     sign_in(page, client, live_server, great.officer)
-    _check(page, live_server, "/landlords/great/cases/", axe_js, shots / "case-list.png")
+    axe_at_cleanly(page, live_server, "/landlords/great/cases/", axe_js, shots / "case-list.png")
     path = "/landlords/great/cases/?kind=complaint&category=Repairs&flags=vulnerability&flags=hazard&sort=-received"
-    _check(page, live_server, path, axe_js, shots / "case-list-filtered.png")
+    axe_at_cleanly(page, live_server, path, axe_js, shots / "case-list-filtered.png")
     assert page.locator("tbody tr").count() >= 1
-    _check(page, live_server, "/landlords/great/cases/?category=Nope", axe_js, shots / "case-list-error.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/cases/?category=Nope", axe_js, shots / "case-list-error.png"
+    )
     # A search counts its matches with its page (one query): the same count, results and pagination.
-    _check(page, live_server, "/landlords/great/cases/?q=repair", axe_js, shots / "case-list-search.png")
+    axe_at_cleanly(
+        page, live_server, "/landlords/great/cases/?q=repair", axe_js, shots / "case-list-search.png"
+    )
     listed = page.locator("tbody tr").count()
     assert listed >= 1 and page.locator("#results-heading").inner_text() == f"{listed} cases"
-    _check(
+    axe_at_cleanly(
         page,
         live_server,
         "/landlords/great/cases/?q=nothing-matches-this",
