@@ -112,7 +112,13 @@ class Case(models.Model):
         constraints = [models.UniqueConstraint(fields=["landlord", "reference"], name="unique_reference")]
         indexes = [
             models.Index(fields=["landlord", "kind", "status"]),
-            models.Index(fields=["landlord", "received_at"]),
+            # Covering: what was open at a moment, and what was received in a period by kind, are read from
+            # the index alone (the Board pack's open and overdue, volumes and trends; bench/README.md).
+            models.Index(
+                fields=["landlord", "received_at"],
+                include=["id", "kind", "closed_at"],
+                name="cases_by_received",
+            ),
             # Worklists and overdue counts: the id makes them index-only scans (bench/README.md).
             models.Index(
                 fields=["landlord", "next_due", "id"],
@@ -207,6 +213,20 @@ class Stage(models.Model):
             models.Index(fields=["landlord", "received_at"], name="stages_by_received"),
             models.Index(fields=["landlord", "acknowledged_on"], name="stages_by_acknowledged"),
             models.Index(fields=["landlord", "responded_on"], name="stages_by_responded"),
+            # Covering: whether a case's stage was late at a moment (reporting.standing.late_at) is read
+            # from the index alone.
+            models.Index(
+                fields=["case"],
+                include=[
+                    "number",
+                    "received_at",
+                    "acknowledge_by",
+                    "acknowledged_on",
+                    "respond_by",
+                    "responded_on",
+                ],
+                name="stages_lateness",
+            ),
         ]
 
 

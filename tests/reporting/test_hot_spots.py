@@ -100,6 +100,20 @@ def test_the_upheld_share_counts_only_with_enough_responses(june_places, great):
     assert flagged(great) == []
 
 
+def test_hot_spots_take_two_grouped_queries_for_all_three_breakdowns(
+    june_places, great, django_assert_num_queries
+):
+    """Received and responses each counted once by every combination of service area, contractor and estate
+    (and the thresholds read), not once per breakdown: the same rows as the test above."""
+    set_thresholds(great, complaints=2, share=50, responses=2)
+    with django_assert_num_queries(3):
+        rows = hot_spots(great.landlord, JUNE).rows
+    assert [(h.breakdown, h.value, h.received, h.responses, h.upheld) for h in rows] == [
+        ("service_area", "Property services", 2, 2, 1),
+        ("estate", "BN1 4", 2, 3, 2),
+    ]
+
+
 def refs(cases):
     return sorted(c.reference for c in cases)
 
