@@ -354,10 +354,25 @@ def entries() -> list[Entry]:
 
 
 FORMERLY = {
-    "2.5": "2.4",
-    "6.5, 6.16": "3.7",
-    "7.1": "7.3",
-    "8.4": "8.5",
+    (
+        "2.5",
+        "A decision not to accept a complaint is explained to the resident, with the reason and the right to "
+        "take it to the Ombudsman",
+    ): "2.4",
+    (
+        "6.5, 6.16",
+        "Every letter about a complaint, at every stage, gives the Housing Ombudsman's details",
+    ): "3.7",
+    (
+        "7.1",
+        "Put things right where something has gone wrong, and follow every remedy through to completion",
+    ): "7.3",
+    (
+        "8.4",
+        "Where exceptional circumstances prevent compliance, record it, tell the Ombudsman and residents, and "
+        "return to compliance",
+    ): "8.5",
 }
-"""Rows of the first catalogue (before every provision was listed) whose numbers were wrong, to the provision
-they answered; their answers carry over to it."""
+"""Rows of the first catalogue (before every provision was listed) whose numbers were wrong, by their number
+and wording, to the provision they answered; their answers carry over to it. Keyed by the wording too, since
+2.5, 7.1 and 8.4 are real provisions of their own in the catalogue now."""

@@ -78,7 +78,7 @@ def _catalogue_rows(old: list[AssessmentRow], *, reuse: bool) -> list[Assessment
     exact = {(r.provision, r.requirement): r for r in old}
     by_number: dict[str, AssessmentRow] = {}
     for r in old:
-        number = FORMERLY.get(r.provision, r.provision)
+        number = FORMERLY.get((r.provision, r.requirement), r.provision)
         if number not in by_number or (by_number[number].comply is None and r.comply is not None):
             by_number[number] = r
     rows = []

@@ -221,12 +221,29 @@ FIRST_CATALOGUE = (
     (
         2,
         "2.5",
-        "A decision not to accept is explained",
+        "A decision not to accept a complaint is explained to the resident, with the reason and the right to "
+        "take it to the Ombudsman",
         {"comply_reason": "A letter failed", "comply": False},
     ),
-    (6, "6.5, 6.16", "Every letter gives the Ombudsman's details", {"commentary": "Letter templates"}),
-    (7, "7.1", "Follow every remedy through to completion", {"commentary": "Tracked weekly"}),
-    (8, "8.4", "Exceptional circumstances recorded", {"evidence_note": "Cyber incident log"}),
+    (
+        6,
+        "6.5, 6.16",
+        "Every letter about a complaint, at every stage, gives the Housing Ombudsman's details",
+        {"commentary": "Letter templates"},
+    ),
+    (
+        7,
+        "7.1",
+        "Put things right where something has gone wrong, and follow every remedy through to completion",
+        {"commentary": "Tracked weekly"},
+    ),
+    (
+        8,
+        "8.4",
+        "Where exceptional circumstances prevent compliance, record it, tell the Ombudsman and residents, and "
+        "return to compliance",
+        {"evidence_note": "Cyber incident log"},
+    ),
 )
 
 
@@ -283,3 +300,19 @@ def test_code_2024_an_approved_version_stays_as_it_was_and_its_new_version_lists
     assert_carried(list(second.rows.all()))
     assert list(assessment.rows.values_list("provision", "requirement", "comply", "commentary")) == frozen
     assert len(frozen) == len(FIRST_CATALOGUE)
+
+
+def test_code_2024_a_current_row_numbered_as_a_former_one_keeps_its_own_answer(great):
+    """2.5, 7.1 and 8.4 were wrong numbers in the first catalogue and are real provisions now: a row of the
+    current catalogue with one of those numbers, worded differently since, keeps its answer on its number."""
+    assessment = start(great)
+    row = assessment.rows.get(provision="2.5")
+    AssessmentRow.objects.filter(pk=row.pk).update(
+        requirement="An earlier wording of 2.5", commentary="No blanket exclusions", comply=True
+    )
+    services.self_assessment_recount(
+        landlord=great.landlord, actor=great.officer, assessment_id=assessment.pk
+    )
+    rows = {r.provision: r for r in assessment.rows.all()}
+    assert rows["2.5"].commentary == "No blanket exclusions"
+    assert rows["2.4"].commentary != "No blanket exclusions"
