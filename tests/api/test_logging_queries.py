@@ -6,9 +6,10 @@ import pytest
 from .conftest import cases_url, complaint_body
 
 # Token, landlord with the caller's roles there, customer, repeat check, idempotency key, policy; then in
-# one transaction the reference (read and update), restrictions, the case, the timeline event and the
+# one transaction the reference (read and update), restrictions, the customer's complaints closed for no
+# contact (Brighter Places 7.ii.e: new feedback may be the reply), the case, the timeline event and the
 # idempotency row.
-LOGGED = 14
+LOGGED = 15
 # A complaint adds its stage: closure days for the calendar, the stage, the case's deadline columns.
 COMPLAINT = LOGGED + 3
 
