@@ -212,7 +212,10 @@ class Stage(models.Model):
             # A reporting year's or period's stages (putright/reporting): received, acknowledged, responded.
             models.Index(fields=["landlord", "received_at"], name="stages_by_received"),
             models.Index(fields=["landlord", "acknowledged_on"], name="stages_by_acknowledged"),
-            models.Index(fields=["landlord", "responded_on"], name="stages_by_responded"),
+            # With the id and case, compensation finds its remedies' responses from the index alone.
+            models.Index(
+                fields=["landlord", "responded_on"], include=["id", "case"], name="stages_by_responded"
+            ),
             # Covering: whether a case's stage was late at a moment (reporting.standing.late_at) is read
             # from the index alone.
             models.Index(
