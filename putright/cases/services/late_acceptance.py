@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from putright.accounts.models import User
-from putright.cases.models import Case, TimelineEvent
-from putright.cases.services._base import authorise, locked_case, profile_of, record, require_text, stage_of
+from putright.cases.models import Case, Stage, TimelineEvent
+from putright.cases.services._base import authorise, locked_case, profile_of, record, require_text
 from putright.domain.errors import InvalidInputError
 from putright.domain.lifecycle import Kind
 from putright.domain.time_limit import time_limit_decision
@@ -40,7 +40,9 @@ def lateness_to_accept(case: Case) -> tuple[str, str] | None:
 def _what_was_late(case: Case) -> tuple[str, str]:
     """(timeline kind, what was late) for the one lateness the case has to decide, the escalation first."""
     if case.stage == 2:
-        stage1, stage2 = stage_of(case, 1), stage_of(case, 2)
+        # Read, not locked: offers ask outside a transaction; the service has locked the case already.
+        stages = {s.number: s for s in Stage.objects.filter(case=case, number__in=(1, 2))}
+        stage1, stage2 = stages[1], stages[2]
         requested_on = timezone.localdate(stage2.received_at)
         if stage1.escalate_by and requested_on > stage1.escalate_by:
             return LATE_ESCALATION, (
