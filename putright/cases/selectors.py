@@ -75,7 +75,7 @@ def week_ends(landlord: Landlord, today: date) -> date:
 CASE_SEARCH_SQL = "(reference || ' ' || summary || ' ' || description)"
 """On PostgreSQL, the case's text a search word is looked for in: exactly the expression of the trigram (pg_trgm
 GIN) index of migration cases/0008, so that ILIKE '%word%' reads an index (words of three letters or more).
-A customer's is `Customer.search_text`, stored lower-cased and matched with LIKE (customers/0005)."""
+A customer's is `Customer.search_text`, stored lower-cased and matched with LIKE (customers/0004)."""
 
 
 def search_cases(cases: QuerySet[Case], text: str, *, landlord: Landlord) -> QuerySet[Case]:

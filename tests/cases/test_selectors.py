@@ -141,7 +141,7 @@ def test_search_matches_words_literally_in_the_case_or_its_lead_customer(great):
 
 
 def test_search_finds_the_lead_customer_by_their_details_as_recorded_now(great):
-    """The customer's searched text is kept by the database (customers/0005), so a change made any way,
+    """The customer's searched text is kept by the database (customers/0004), so a change made any way,
     a save or a bulk update, is found at once, in any case, and the old details no longer are."""
     damp = log(great, "2026-05-01")
     great.customer.name = "Priya Patel"

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0010_colleague_and_survey_source"),
-        ("customers", "0005_customer_search_text"),
+        ("customers", "0004_customer_search_text"),
         ("organisations", "0003_landlord_logo"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -20,6 +20,6 @@ def parallel(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("customers", "0005_customer_search_text")]
+    dependencies = [("customers", "0004_customer_search_text")]
 
     operations = [migrations.RunPython(serial, parallel)]
