@@ -43,6 +43,7 @@ from putright.customers.models import Channel, Customer
 from putright.domain import deadlines as domain_deadlines
 from putright.domain.bank_holidays import calendar_for
 from putright.domain.calendar import WorkingCalendar
+from putright.domain.colleague_complaints import with_colleague_clocks
 from putright.domain.deadlines import Justification, StageFacts, stage_deadlines
 from putright.domain.lifecycle import DUE_NEXT
 from putright.domain.profiles import Profile, default_registry
@@ -386,6 +387,7 @@ class StageSim:
 
 class CaseSim:
     __slots__ = (
+        "about_colleague",
         "category",
         "closed_at",
         "complaint_choice",
@@ -749,6 +751,7 @@ class Generator:
         c.logged_by = rng.choice(ld.loggers)
         c.customer = rng.choice(ld.customers)
         c.category = rng.choices(CATEGORIES, cum_weights=CATEGORY_WEIGHTS)[0]
+        c.about_colleague = c.kind == "complaint" and c.category[0] == "Staff conduct" and rng.random() < 0.5
         c.stages = []
         c.events = []
         c.decisions = []
@@ -808,7 +811,7 @@ class Generator:
             due_kind = ""
 
         summary_text = rng.choice(c.category[3])
-        about_colleague = c.kind == "complaint" and c.category[0] == "Staff conduct" and rng.random() < 0.5
+        about_colleague = c.about_colleague
         vulnerable = rng.random() < 0.08
         updated = c.events[-1][0]
         t["case"].add(
@@ -923,6 +926,8 @@ class Generator:
             responded=s.responded_on,
             case_received=c.received_at.astimezone(LONDON).date(),
         )
+        if c.about_colleague and s.number == 1:
+            profile = with_colleague_clocks(profile)
         return stage_deadlines(profile, c.landlord.calendar, facts)
 
     def event(
