@@ -38,6 +38,7 @@ class ReminderKind(models.TextChoices):
     )
     OMBUDSMAN_ORDER_DUE_SOON = "ombudsman_order_due_soon", "Ombudsman order due soon"
     OMBUDSMAN_ORDER_OVERDUE = "ombudsman_order_overdue", "Ombudsman order overdue"
+    EXTENSION_NOTIFIED = "extension_notified", "A complaint's response date was extended"
 
 
 class Reminder(models.Model):
