@@ -251,6 +251,7 @@ def describe_profile(profile: Profile) -> str:
             )
             + (f"; usually at most {ext.usual_max}" if ext.usual_max else "")
             + ("; Ombudsman details in the notice" if ext.ombudsman_details_in_notice else "")
+            + ("; the Feedback Team is told" if ext.notify_feedback_team else "")
             + f" [{ext.source}]",
         ]
     esc = profile.escalation

@@ -71,6 +71,8 @@ class ExtensionRules:
     usual_max: int | None
     """What the policy calls usual; informational, not enforced."""
     ombudsman_details_in_notice: bool
+    notify_feedback_team: bool
+    """The landlord's feedback team is told of each extension, as well as the customer (absent: false)."""
     source: str
 
 
@@ -247,6 +249,7 @@ def _stage(top: StrictTable, number: int) -> StageRules:
         agreement_above=agreement,
         usual_max=ext.whole("usual_max", minimum=1, default=None),
         ombudsman_details_in_notice=ext.get("ombudsman_details_in_notice", bool),
+        notify_feedback_team=ext.get("notify_feedback_team", bool, default=False),
         source=ext.text("source"),
     )
     ext.done()

@@ -287,6 +287,7 @@ def test_policy_show_lists_every_parameter_with_unit_base_and_source(capsys):
         "Complaints about colleagues: An appropriate senior manager",
         "Restrictions: contact-limits, time-slot, single-channel, named-colleague, witness-present, refuse-same-matter",
         "Survey: end-of-process",
+        "; the Feedback Team is told [Policy 7.ii.g",
         "  Housing Ombudsman Service (always): https://www.housing-ombudsman.org.uk",
     ):
         assert expected in out

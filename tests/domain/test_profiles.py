@@ -29,6 +29,22 @@ def test_the_three_shipped_profiles_load():
     assert default_registry().names() == ["brighter-places-2022", "great-places", "hos-code-2024"]
 
 
+def test_brighter_places_7_ii_g_only_brighter_places_tells_the_feedback_team_of_an_extension():
+    """7.ii.g at stage 1 and 7.iv.d at stage 2. Absent means false: the Code and Great Places profiles say nothing of a Feedback Team."""
+    told = {
+        name: (
+            latest(name).stage1.extension.notify_feedback_team,
+            latest(name).stage2.extension.notify_feedback_team,
+        )
+        for name in default_registry().names()
+    }
+    assert told == {
+        "brighter-places-2022": (True, True),
+        "great-places": (False, False),
+        "hos-code-2024": (False, False),
+    }
+
+
 def test_every_profile_states_unit_and_base_of_every_clock():
     brighter = latest("brighter-places-2022")
     assert brighter.stage1.respond == Period(
@@ -189,6 +205,12 @@ def policy_copy(tmp_path):
         (
             lambda s: s.replace("good_reason_above = 10", "good_reason_above = 10\nagreement_above = 5"),
             "key 'stage1.extension.agreement_above': \\(5\\) must not be below",
+        ),
+        (
+            lambda s: s.replace(
+                "good_reason_above = 10", 'good_reason_above = 10\nnotify_feedback_team = "yes"', 1
+            ),
+            "key 'stage1.extension.notify_feedback_team': expected",
         ),
     ],
 )

@@ -291,7 +291,34 @@ def stage_extend(
         before=before,
         after={**deadline_fields(stage), "notified_on": notified_on, "justification": justification},
     )
+    if profile_of(case).stage(stage.number).extension.notify_feedback_team:
+        _tell_feedback_team_of_extension(case, actor, stage, extension)
     return extension
+
+
+def _tell_feedback_team_of_extension(case: Case, actor: User, stage: Stage, extension: Extension) -> None:
+    """Brighter Places 7.ii.g: the Feedback Team is notified of an extension as well as the customer."""
+    message = (
+        f"{case.reference}: stage {stage.number} extended by {extension.days} working days "
+        f"(customer told {extension.notified_on:%d %B %Y}); respond by {stage.respond_by:%d %B %Y}. "
+        f"Reason: {extension.reason}"
+    )
+    staff_event_notify(
+        landlord=case.landlord,
+        kind="extension_notified",
+        key=f"case:{case.pk}:stage:{stage.number}:extension:{extension.pk}",
+        message=message,
+        recipient=None,
+        role="feedback_officer",
+        case_id=case.pk,
+    )
+    record(
+        case,
+        actor,
+        "feedback_team_notified",
+        f"Feedback Team told of the stage {stage.number} extension",
+        after={"extension": extension.pk, "respond_by": stage.respond_by},
+    )
 
 
 @transaction.atomic

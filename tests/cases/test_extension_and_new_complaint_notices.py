@@ -1,0 +1,81 @@
+"""Who is told when a complaint changes course: the Feedback Team of an extension (Brighter Places 7.ii.g)
+and the customer of an issue logged as a new complaint (Brighter Places 7.iii.a)."""
+
+from datetime import date
+
+from putright.cases import services
+from putright.cases.models import TimelineEvent
+from putright.domain.lifecycle import Kind
+from putright.reminders.models import Reminder, ReminderKind, StaffNotification
+from tests.factories import Org
+
+from .conftest import at
+
+D = date.fromisoformat
+POINTS = [{"point": "The boiler has failed", "outcome_sought": "A working boiler"}]
+
+
+def _acknowledged(org):
+    case = services.feedback_log(
+        landlord=org.landlord,
+        actor=org.officer,
+        kind=Kind.COMPLAINT,
+        channel="phone",
+        received_at=at("2026-04-14"),
+        customer=org.customer,
+        summary="No heating",
+        description="The boiler has failed.",
+    )
+    services.complaint_acknowledge(
+        landlord=org.landlord,
+        actor=org.officer,
+        case_id=case.pk,
+        acknowledged_on=D("2026-04-15"),
+        definition=POINTS,
+        responsible_for="Repairs",
+        handler=org.manager,
+    )
+    return case
+
+
+def _extend(org, case):
+    return services.stage_extend(
+        landlord=org.landlord,
+        actor=org.manager,
+        case_id=case.pk,
+        days=5,
+        notified_on=D("2026-04-20"),
+        reason="Waiting for the boiler part",
+        justification="good-reason",
+    )
+
+
+def test_brighter_places_7_ii_g_the_feedback_team_is_told_of_an_extension(
+    brighter, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    case = _acknowledged(brighter)
+    with django_capture_on_commit_callbacks(execute=True):
+        extension = _extend(brighter, case)
+    reminder = Reminder.objects.get(kind=ReminderKind.EXTENSION_NOTIFIED)
+    assert (
+        reminder.case == case and reminder.recipient is None and reminder.recipient_role == "feedback_officer"
+    )
+    assert reminder.subject == f"case:{case.pk}:stage:1:extension:{extension.pk}"
+    assert (
+        "extended by 5 working days" in reminder.message and "Waiting for the boiler part" in reminder.message
+    )
+    told = StaffNotification.objects.get(kind=ReminderKind.EXTENSION_NOTIFIED)
+    assert told.recipient == brighter.officer and told.case == case
+    event = TimelineEvent.objects.get(case=case, kind="feedback_team_notified")
+    assert event.summary == "Feedback Team told of the stage 1 extension"
+    assert event.after["extension"] == extension.pk
+
+
+def test_the_code_profile_tells_no_feedback_team_of_an_extension(db):
+    code = Org("code", "Code Homes", "hos-code-2024", "CH")
+    case = _acknowledged(code)
+    _extend(code, case)
+    assert case.stages.get(number=1).extensions.count() == 1
+    assert not Reminder.objects.filter(kind=ReminderKind.EXTENSION_NOTIFIED).exists()
+    assert not TimelineEvent.objects.filter(case=case, kind="feedback_team_notified").exists()
