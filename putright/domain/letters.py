@@ -53,6 +53,8 @@ class Section(Enum):
     REVIEW_OUTCOME = "review_outcome"
     AUTHORITY_REQUEST = "authority_request"
     SURVEY = "survey"
+    NEW_COMPLAINT = "new_complaint"
+    """An issue logged as a new complaint: its reference and what happens next."""
 
     @property
     def label(self) -> str:
@@ -79,6 +81,8 @@ class LetterKind(Enum):
     RESTRICTION_REVIEW_OUTCOME = "restriction_review_outcome"
     AUTHORITY_REQUEST = "authority_request"
     SATISFACTION_SURVEY = "satisfaction_survey"
+    NEW_COMPLAINT_NOTICE = "new_complaint_notice"
+    """An issue raised during a complaint was logged as a new complaint (Brighter Places 7.iii.a)."""
 
     @property
     def label(self) -> str:
@@ -197,6 +201,12 @@ REQUIREMENTS: dict[LetterKind, tuple[Requirement, ...]] = {
         ),
     ),
     L.SATISFACTION_SURVEY: (Requirement(S.SURVEY, "Brighter Places 9.i; Great Places: a survey at the end"),),
+    L.NEW_COMPLAINT_NOTICE: (
+        Requirement(
+            S.NEW_COMPLAINT,
+            "Brighter Places 7.iii.a: the issue was logged as a new complaint; its reference and what happens next",
+        ),
+    ),
 }
 
 _OMBUDSMAN = Requirement(
