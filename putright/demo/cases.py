@@ -30,6 +30,7 @@ from putright.domain.hazards import hazard_rules
 from putright.domain.lifecycle import Kind
 from putright.domain.periods import Base
 from putright.domain.profiles import Profile
+from putright.domain.time_limit import CODE_MONTHS
 from putright.organisations.models import Landlord
 
 if TYPE_CHECKING:
@@ -771,7 +772,8 @@ class CaseGenerator:
         note = self.people.vulnerable.get(cs.customer.pk) or (
             rng.choice(cs.topic.vulnerability_notes) if cs.topic.vulnerability_notes else ""
         )
-        limit_months = self.profile.time_limit.months
+        # Outside the Code's 12-month floor too, so refusing it as over the time limit is open to the services.
+        limit_months = max(self.profile.time_limit.months, CODE_MONTHS)
         over_by = rng.randint(2, 8)
 
         def step(run: Run) -> None:

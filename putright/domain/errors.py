@@ -39,3 +39,10 @@ class NotPermittedError(DomainError):
 
 class NotFoundError(DomainError):
     """No such record at this landlord (also said when it exists at another landlord)."""
+
+
+class TimeLimitReasonError(InvalidInputError):
+    """A refusal as over the time limit that the time-limit decision does not support (Code 2.2, 2.3)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("reason_code", message)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.accounts.permissions import can, roles_at
-from putright.cases.models import Case, Decision, Stage
+from putright.cases.models import Case, Decision, Stage, TimelineEvent
 from putright.cases.services._base import (
     authorise,
     deadline_fields,
@@ -26,9 +26,11 @@ from putright.cases.services._base import (
     track,
     transition,
 )
-from putright.domain.errors import InvalidInputError
+from putright.cases.services.late_acceptance import OUTSIDE_TIME_LIMIT
+from putright.domain.errors import InvalidInputError, TimeLimitReasonError
 from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, require_different_handler
+from putright.domain.time_limit import time_limit_decision
 from putright.organisations.models import Landlord
 from putright.reminders.services import staff_event_notify
 
@@ -114,6 +116,36 @@ def stage2_assign_handler(*, landlord: Landlord, actor: User, case_id: int, hand
     return case
 
 
+OVER_TIME_LIMIT = "over-time-limit"
+"""The exclusion code every shipped policy uses for a complaint made after its time limit."""
+
+
+def _require_outside_the_limit(case: Case) -> None:
+    """A complaint is refused as too late only where the time limit, judged on the recorded dates, says it is
+    outside the limit and nobody has already accepted it late with reasons (Code 2.2, 2.3)."""
+    if case.issue_date is None:
+        raise TimeLimitReasonError(
+            "the date of the issue is not recorded, so the time limit cannot be judged: record it, or choose "
+            "another reason"
+        )
+    decision = time_limit_decision(
+        profile_of(case),
+        received=timezone.localdate(case.received_at),
+        occurred=case.issue_date,
+        aware=case.aware_date,
+    )
+    if decision.within_limit:
+        raise TimeLimitReasonError(
+            f"the complaint is within the time limit (it ends {decision.limit_date}), so it cannot be refused "
+            "as over it"
+        )
+    if TimelineEvent.objects.filter(case=case, kind=OUTSIDE_TIME_LIMIT).exists():
+        raise TimeLimitReasonError(
+            "the complaint was already accepted outside the time limit, with reasons, so it cannot now be "
+            "refused as over it"
+        )
+
+
 def _reason(case: Case, reason_code: str) -> str:
     codes = {e.code: e.label for e in profile_of(case).exclusions}
     if reason_code not in codes:
@@ -181,6 +213,8 @@ def complaint_not_accept(
     authorise(actor, case, "case.decide")
     label = _reason(case, reason_code)
     rationale = require_text("rationale", rationale, "The reasons for the decision")
+    if reason_code == OVER_TIME_LIMIT:
+        _require_outside_the_limit(case)
     if reason_code == "previously-considered" and previous_case is None:
         raise InvalidInputError("previous_case", "link the earlier case that considered the matter")
     if previous_case is not None and previous_case.landlord_id != landlord.pk:
