@@ -30,6 +30,7 @@ class ReminderKind(models.TextChoices):
     ADJUSTMENT_REQUESTED = "adjustment_requested", "Customer asked for help with how we contact them"
     NO_CONTACT_CLOSURE_DUE = "no_contact_closure_due", "Closure without contact due"
     HAZARD_DUE = "hazard_due", "Awaab's Law hazard duty due"
+    HAZARD_OVERDUE = "hazard_overdue", "Awaab's Law hazard duty overdue"
     CASE_ASSIGNED = "case_assigned", "Case assigned to you"
     LOW_SATISFACTION = "low_satisfaction", "Low satisfaction score"
     OMBUDSMAN_SUBMISSION_DUE = (
