@@ -440,8 +440,9 @@ def _hazards(found: _Found) -> None:
             if due > found.horizon:
                 continue
             hazard_label, duty_label = labels.get(code, (row["hazard_kind"], code))
+            # Due soon, then once more when overdue: the duty stays owed until it is recorded done.
             found.add(
-                ReminderKind.HAZARD_DUE,
+                ReminderKind.HAZARD_OVERDUE if due < found.today else ReminderKind.HAZARD_DUE,
                 f"case:{row['pk']}:hazard:{code}",
                 due,
                 f"{row['reference']}: Awaab's Law: {duty_label} ({hazard_label.lower()}) "

@@ -243,6 +243,36 @@ def test_hazard_clocks_each_duty_once(org, run_sweep):
     assert "hazard_due" not in run_sweep("2026-04-17").created  # overdue now, but already told
 
 
+def test_awaab_hazard_duty_overdue_is_reminded_once(org, run_sweep):
+    case = log_complaint(org, hazard_kind="damp-mould", hazard_aware_at=at("2026-03-31"))
+    run_sweep("2026-04-14")
+    result = run_sweep("2026-04-17")
+    assert result.created["hazard_overdue"] == 1 and "hazard_due" not in result.created
+    reminder = Reminder.objects.get(kind="hazard_overdue")
+    assert (reminder.subject, reminder.due_date) == (f"case:{case.pk}:hazard:investigate", D("2026-04-16"))
+    assert reminder.message == (
+        "GP-2026-000001: Awaab's Law: Investigate the hazard (significant damp and mould) overdue: due by "
+        "16 April 2026 (1 working day late)"
+    )
+    assert told(reminder) == {org.officer, org.officer2}
+    assert "hazard_overdue" not in run_sweep("2026-04-20").created
+
+
+def test_awaab_hazard_duty_recorded_done_is_not_reminded_as_overdue(org, run_sweep):
+    case = org.complaint(
+        status="stage1_investigating",
+        acknowledge_by=D("2026-03-05"),
+        acknowledged_on=D("2026-03-04"),
+        respond_by=D("2026-05-29"),
+        handler=org.manager,
+        hazard_kind="damp-mould",
+        hazard_due={"investigate": "2026-04-08"},
+    )
+    case.hazard_done = {"investigate": "2026-04-08"}
+    case.save(update_fields=["hazard_done"])
+    assert "hazard_overdue" not in run_sweep("2026-04-10").created
+
+
 def test_an_emergency_hazard_clock_in_hours_shows_its_time(org, run_sweep):
     case = log_complaint(org, hazard_kind="emergency", hazard_aware_at=at("2026-03-31", "16:30"))
     run_sweep("2026-03-31")
@@ -301,7 +331,7 @@ def test_finished_or_answered_cases_get_no_complaint_reminders_but_hazard_duties
         Stage.objects.update(acknowledged_on=D("2026-03-19"), responded_on=D("2026-03-31"))
     result = run_sweep("2026-04-07")
     # Awaab's Law duties outlive the complaint: only a withdrawn report stops them.
-    expected = {} if status == "withdrawn" else {"hazard_due": 1}
+    expected = {} if status == "withdrawn" else {"hazard_overdue": 1}
     assert result.created == expected
 
 
