@@ -147,6 +147,7 @@ def _preview_extras(kind: LetterKind, stage: Stage | None) -> dict[str, Any]:
         "restriction_label": "(restriction)",
         "appeal_to": "(a director)",
         "survey_url": "(survey link)",
+        "issue": "(the new issue)",
     }
 
 

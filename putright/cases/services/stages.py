@@ -33,6 +33,7 @@ from putright.domain.errors import InvalidInputError, NotFoundError
 from putright.domain.hazards import hazard_clocks
 from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, Kind
+from putright.letters.models import Letter
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 from putright.reminders.services import staff_event_notify
@@ -235,14 +236,38 @@ def complaint_add_issue(
         category=case.category,
         linked_case=case,
     )
+    letter = _tell_customer_of_new_complaint(new, actor, case, point)
     record(
         case,
         actor,
         "issue_logged_separately",
         f"Issue logged as new complaint {new.reference}: {routing.reason}",
-        after={"complaint": new.reference},
+        after={"complaint": new.reference, "letter": letter.pk},
     )
     return IssueOutcome(new, False, routing.reason)
+
+
+def _tell_customer_of_new_complaint(new: Case, actor: User, earlier: Case, point: str) -> Letter:
+    """Brighter Places 7.iii.a: the customer is advised that the issue became a new complaint, with its
+    reference and when it will be acknowledged, rather than hearing nothing until the acknowledgement."""
+    stage = stage_of(new)
+    today = timezone.localdate()
+    letter = issue_letter(
+        new, actor, LetterKind.NEW_COMPLAINT_NOTICE, on=today, stage=stage, earlier_case=earlier, issue=point
+    )
+    record(
+        new,
+        actor,
+        "new_complaint_notice",
+        f"Customer told this issue, raised during {earlier.reference}, is logged as a new complaint; "
+        f"acknowledgement due by {stage.acknowledge_by}: letter {letter.get_status_display().lower()}",
+        after={
+            "letter": letter.pk,
+            "earlier_case": earlier.reference,
+            "acknowledge_by": stage.acknowledge_by,
+        },
+    )
+    return letter
 
 
 @transaction.atomic
