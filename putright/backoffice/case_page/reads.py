@@ -189,6 +189,7 @@ class HazardClock:
     label: str
     due: str
     done: str
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,9 +253,21 @@ def _hazard_clocks(case: Case) -> list[HazardClock]:
             labels.get(code, code),
             plain_value("due", due, {}),
             plain_value("done", case.hazard_done.get(code), {}) if code in case.hazard_done else "",
+            code not in case.hazard_done and _past(due),
         )
         for code, due in case.hazard_due.items()
     ]
+
+
+def _past(due: str) -> bool:
+    """Whether a stored hazard clock (an ISO date, or a date and time) has passed: a date at the day's end."""
+    try:
+        when = datetime.fromisoformat(due)
+    except (TypeError, ValueError):
+        return False
+    if len(due) <= 10:
+        return when.date() < timezone.localdate()
+    return when < timezone.now()
 
 
 def _customer_panel(customer: Customer, user: User, landlord: Landlord, roles: set[str]) -> CustomerPanel:
