@@ -420,6 +420,11 @@ def _facts(kind: LetterKind, request: pytest.FixtureRequest, gp: Org) -> dict[st
         )
         facts.update(case=case, letter_date=D("2026-04-01"))
         extra.update(representative=representative)
+    elif kind is L.NEW_COMPLAINT_NOTICE:
+        earlier = _journey(org, "responded")
+        case = _log(org, summary="Broken fence", description="The fence was left broken after the repair.")
+        facts.update(case=case, stage=_stage(case, 1), letter_date=D("2026-05-11"))
+        extra.update(earlier_case=earlier, issue=case.description)
     else:  # pragma: no cover - a new kind needs its facts here
         raise AssertionError(f"no facts for {kind}")
     return facts
