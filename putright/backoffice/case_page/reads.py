@@ -255,7 +255,8 @@ def _hazard_clocks(case: Case) -> list[HazardClock]:
             plain_value("done", case.hazard_done.get(code), {}) if code in case.hazard_done else "",
             code not in case.hazard_done and _past(due),
         )
-        for code, due in case.hazard_due.items()
+        # By due date: PostgreSQL's jsonb does not keep the order the clocks were stored in.
+        for code, due in sorted(case.hazard_due.items(), key=lambda item: str(item[1]))
     ]
 
 
