@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from putright.accounts.models import User
 from putright.cases.models import Case
+from putright.cases.selectors import closed_for_no_contact
 from putright.cases.services._base import profile_of
 from putright.customers.models import Customer, Restriction
 from putright.customers.search import possible_duplicates
@@ -210,15 +211,9 @@ def intake_warnings(
 def no_contact_closures(
     *, landlord: Landlord, viewer: User, customer: Customer, today: date | None = None
 ) -> list[Case]:
-    """The customer's complaints closed for no contact in the last 12 months that the viewer may see, the
-    latest first: new feedback from them may be the reply, which is logged as a new complaint linked to the
-    one closed (Brighter Places 7.ii.e)."""
-    since = (today or timezone.localdate()) - timedelta(days=REPEAT_WINDOW_DAYS)
-    return list(
-        customer_cases(user=viewer, landlord=landlord, customer=customer)
-        .filter(status=Status.CLOSED_NO_CONTACT.value, closed_at__date__gte=since)
-        .order_by("-closed_at", "-pk")
-    )
+    """The customer's complaints closed for no contact in the last 12 months that the viewer may see."""
+    cases = customer_cases(user=viewer, landlord=landlord, customer=customer)
+    return list(closed_for_no_contact(cases, today or timezone.localdate()))
 
 
 def new_customer_warnings(

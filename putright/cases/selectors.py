@@ -21,6 +21,7 @@ from putright.cases.access import access_case_for_staff, visible_among, visible_
 from putright.cases.models import Case, Extension, Stage, TimelineEvent
 from putright.cases.selectors_worklist_rows import WORKLIST_COLUMNS
 from putright.domain.errors import CalendarError
+from putright.domain.lifecycle import Status
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 
@@ -271,4 +272,18 @@ def case_detail(*, landlord: Landlord, user: User, case_id: int) -> Case:
             Prefetch("timeline", queryset=TimelineEvent.objects.order_by("at", "id").select_related("actor")),
         )
         .get()
+    )
+
+
+NO_CONTACT_REPLY_DAYS = 365
+"""How far back a complaint closed for no contact is looked for when the customer is heard from again."""
+
+
+def closed_for_no_contact(cases: QuerySet[Case], on: date) -> QuerySet[Case]:
+    """Of `cases`, the complaints closed for no contact in the 12 months before `on`, the latest first: new
+    feedback from their customer may be the reply, a new complaint linked to the one closed (Brighter Places
+    7.ii.e). Callers narrow `cases` to the customer (and the viewer's access) first."""
+    since = on - timedelta(days=NO_CONTACT_REPLY_DAYS)
+    return cases.filter(status=Status.CLOSED_NO_CONTACT.value, closed_at__date__gte=since).order_by(
+        "-closed_at", "-pk"
     )

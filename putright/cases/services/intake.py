@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils import timezone
 from putright.accounts.models import User
 from putright.accounts.permissions import require
 from putright.cases.models import Case, CaseCustomer, IdempotentCreation, Stage
+from putright.cases.selectors import closed_for_no_contact
 from putright.cases.services._base import (
     authorise,
     locked_case,
@@ -136,16 +137,10 @@ def _closed_for_no_contact(case: Case) -> list[str]:
     """Whatever the way in (email, the online form, staff), new feedback from a customer whose complaint was
     closed for no contact in the last 12 months may be their reply (Brighter Places 7.ii.e): the case says
     so, naming the closed complaint, unless it is already linked to it."""
-    since = timezone.localdate(case.received_at) - timedelta(days=365)
+    mine = Case.objects.filter(landlord_id=case.landlord_id, customer_id=case.customer_id)
     closed = (
-        Case.objects.filter(
-            landlord_id=case.landlord_id,
-            customer_id=case.customer_id,
-            status=Status.CLOSED_NO_CONTACT.value,
-            closed_at__date__gte=since,
-        )
+        closed_for_no_contact(mine, timezone.localdate(case.received_at))
         .exclude(pk=case.linked_case_id or 0)
-        .order_by("-closed_at", "-pk")
         .values_list("reference", "closed_at")
     )
     return [
