@@ -21,7 +21,7 @@ from putright.accounts.models import Membership, User
 from putright.accounts.permissions import ACTIONS as ROLE_ACTIONS
 from putright.accounts.permissions import can, roles_at
 from putright.cases.models import AgreedAction, Case, Remedy, Stage
-from putright.cases.services._base import profile_of
+from putright.cases.services._base import handle_action, profile_of
 from putright.cases.services.colleagues import acting_line_manager
 from putright.cases.services.late_acceptance import lateness_to_accept
 from putright.domain.hazards import hazard_clocks
@@ -87,7 +87,7 @@ def _role(context: _Context, action: str, doing: str) -> str:
 
 
 def _handle_action(context: _Context) -> str:
-    return "stage2.handle" if context.stage is not None and context.stage.number == 2 else "stage1.handle"
+    return handle_action(context.stage.number if context.stage is not None else 1)
 
 
 def _stage2_handler_rule(context: _Context, doing: str) -> str:

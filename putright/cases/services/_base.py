@@ -69,6 +69,11 @@ def track(case: Case, stage: Stage) -> None:
     )
 
 
+def handle_action(stage_number: int) -> str:
+    """The permission to handle a stage: its handler's work differs by stage (stage 2 is senior)."""
+    return "stage1.handle" if stage_number == 1 else "stage2.handle"
+
+
 def authorise(actor: User, case: Case, action: str) -> None:
     """The actor's role allows `action` at the case's landlord, and the actor may see the case at all
     (a complaint about a colleague is hidden from most staff, and is then simply not found)."""

@@ -13,6 +13,7 @@ from putright.accounts.selectors import line_manager_copies
 from putright.cases.models import Case
 from putright.cases.services._base import (
     authorise,
+    handle_action,
     locked_case,
     profile_of,
     recompute,
@@ -101,7 +102,7 @@ def colleague_complaint_disciplinary(*, landlord: Landlord, actor: User, case_id
     6.ii). The customer is told that and nothing more, in the response letter of the open stage."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, "stage1.handle" if stage.number == 1 else "stage2.handle")
+    authorise(actor, case, handle_action(stage.number))
     require_past("on", on, "The date")
     if not case.about_colleague:
         raise InvalidInputError("on", f"{case.reference} is not a complaint about a colleague")

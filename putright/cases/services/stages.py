@@ -14,6 +14,7 @@ from putright.cases.models import AgreedAction, Case, ContactAttempt, Extension,
 from putright.cases.services._base import (
     authorise,
     deadline_fields,
+    handle_action,
     issue_letter,
     locked_case,
     now,
@@ -37,10 +38,6 @@ from putright.letters.models import Letter
 from putright.organisations.models import Landlord
 from putright.organisations.selectors import landlord_calendar
 from putright.reminders.services import staff_event_notify
-
-
-def _handle_action(stage_number: int) -> str:
-    return "stage1.handle" if stage_number == 1 else "stage2.handle"
 
 
 def _points(definition: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -75,7 +72,7 @@ def complaint_acknowledge(
     responsible for, and who investigates (Code 6.2, 6.11; Brighter Places 7.ii.a, 7.iv.a)."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number))
+    authorise(actor, case, handle_action(stage.number))
     require_past("acknowledged_on", acknowledged_on, "The acknowledgement date")
     if stage.number == 2:
         # Stage 2's handler is assigned with its checks (a senior leader, not the stage 1 handler).
@@ -142,7 +139,7 @@ def stage_record_clarification(
     not be reached, or staff chose to write), dated the day of the attempt and shaped by their adjustments."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number))
+    authorise(actor, case, handle_action(stage.number))
     transition(case, Command.RECORD_CLARIFICATION)
     require_past("at", at, "The time of the attempt")
     if letter:
@@ -200,7 +197,7 @@ def complaint_add_issue(
     linked complaint, as the policy says (Code 6.8; Brighter Places 7.iii.a)."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number) if stage.number == 1 else "stage2.assign")
+    authorise(actor, case, handle_action(stage.number) if stage.number == 1 else "stage2.assign")
     point = require_text("point", point, "The issue")
     transition(case, Command.ADD_ISSUE)
     routing = route_additional_issue(
@@ -285,7 +282,7 @@ def stage_extend(
     given after the current deadline is recorded but does not move it (the breach stands)."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number))
+    authorise(actor, case, handle_action(stage.number))
     transition(case, Command.EXTEND)
     require_past("notified_on", notified_on, "The date the customer was told")
     reason = require_text("reason", reason, "The reason for the extension, as explained to the customer")
@@ -351,7 +348,7 @@ def complaint_warn_no_contact(*, landlord: Landlord, actor: User, case_id: int, 
     """Record the letter allowing the customer time to make contact before closure (Brighter Places 7.ii.e)."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number))
+    authorise(actor, case, handle_action(stage.number))
     transition(case, Command.WARN_NO_CONTACT)
     closure = domain_deadlines.no_contact_closure(profile_of(case), landlord_calendar(landlord), letter_on)
     if closure is None:
@@ -435,7 +432,7 @@ def stage_respond(
     the agreed actions with dates (Code 6.6-6.9, 6.17-6.19). It counts even if agreed works are to come."""
     case = locked_case(landlord, case_id)
     stage = stage_of(case)
-    authorise(actor, case, _handle_action(stage.number))
+    authorise(actor, case, handle_action(stage.number))
     require_past("responded_on", responded_on, "The response date")
     if outcome not in Stage.Outcome.values:
         raise InvalidInputError("outcome", f"outcome is one of {', '.join(Stage.Outcome.values)}")
