@@ -30,7 +30,7 @@ from putright.domain.hazards import hazard_rules
 from putright.domain.lifecycle import Kind
 from putright.domain.periods import Base
 from putright.domain.profiles import Profile
-from putright.domain.time_limit import CODE_MONTHS
+from putright.domain.time_limit import CODE_MONTHS, OVER_TIME_LIMIT
 from putright.organisations.models import Landlord
 
 if TYPE_CHECKING:
@@ -783,7 +783,7 @@ class CaseGenerator:
                 area, summary, description = cs.summary_override
                 category = "Outside the complaints policy"
                 issue_date: date | None = None
-                if cs.reason_code == "over-time-limit":
+                if cs.reason_code == OVER_TIME_LIMIT:
                     issue_date = add_months(received, -(limit_months + over_by))
                 elif issue_back:
                     issue_date = received - timedelta(days=min(issue_back, 60))

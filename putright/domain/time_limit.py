@@ -11,6 +11,9 @@ from putright.domain.errors import ImpossibleDatesError
 from putright.domain.profiles import CODE_FLOOR_FROM, Profile, TimeLimitBase
 
 CODE_MONTHS = 12
+OVER_TIME_LIMIT = "over-time-limit"
+"""The exclusion code every profile gives a complaint made after its time limit: refusing with it needs the
+time limit to say the complaint is outside it."""
 
 
 @dataclass(frozen=True)

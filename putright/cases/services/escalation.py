@@ -30,7 +30,7 @@ from putright.cases.services.late_acceptance import OUTSIDE_TIME_LIMIT
 from putright.domain.errors import InvalidInputError, TimeLimitReasonError
 from putright.domain.letters import LetterKind
 from putright.domain.lifecycle import Command, require_different_handler
-from putright.domain.time_limit import time_limit_decision
+from putright.domain.time_limit import OVER_TIME_LIMIT, time_limit_decision
 from putright.organisations.models import Landlord
 from putright.reminders.services import staff_event_notify
 
@@ -114,10 +114,6 @@ def stage2_assign_handler(*, landlord: Landlord, actor: User, case_id: int, hand
         after={"handler": handler.pk},
     )
     return case
-
-
-OVER_TIME_LIMIT = "over-time-limit"
-"""The exclusion code every shipped policy uses for a complaint made after its time limit."""
 
 
 def _require_outside_the_limit(case: Case) -> None:
